@@ -1,0 +1,48 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "caseaudit",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "caseaudit", targets: ["caseaudit"]),
+        .library(name: "CaseAudit", targets: ["CaseAudit"]),
+        .library(name: "YAMLKit", targets: ["YAMLKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The system libyaml (apt: libyaml-dev). The only YAML parser in the build.
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        // libyaml → a node tree with exact source positions, limits and located errors. No policy.
+        .target(name: "YAMLKit", dependencies: ["CYAML"]),
+        // The library: diagnostics, criteria sets, expressions, cases, evaluation, scoring, renderers.
+        .target(name: "CaseAudit", dependencies: ["YAMLKit"]),
+        // The command line: argument parsing only.
+        .executableTarget(
+            name: "caseaudit",
+            dependencies: [
+                "CaseAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Throughput of the tree loader against raw libyaml event parsing (not a test).
+        .executableTarget(
+            name: "yaml-throughput",
+            dependencies: ["YAMLKit", "CYAML"],
+            path: "Benchmarks/YAMLThroughput"
+        ),
+        .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit"]),
+        .testTarget(
+            name: "CaseAuditTests",
+            dependencies: ["CaseAudit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

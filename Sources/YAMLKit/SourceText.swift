@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// The bytes of one input (a file, a string or standard input) and the name it is reported under.
+///
+/// Immutable and shared: documents and diagnostics refer to it to print source lines.
+public final class SourceText: Sendable {
+    /// The path (or a name such as `<stdin>`) shown in diagnostics.
+    public let path: String
+    /// The raw bytes as read. Not guaranteed to be valid UTF-8.
+    public let bytes: [UInt8]
+    /// Byte offset of the start of each line (index 0 is line 1), built on first use: only
+    /// diagnostics need it, and most loads produce none.
+    private let lineTable = Mutex<[Int]?>(nil)
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    private var lineStarts: [Int] {
+        lineTable.withLock { table in
+            if let table { return table }
+            let built = Self.lineStarts(of: bytes)
+            table = built
+            return built
+        }
+    }
+
+    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            while index < buffer.count {
+                // memchr is vectorised; the line table costs little even on large inputs.
+                guard let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index) else { break }
+                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                starts.append(offset + 1)
+                index = offset + 1
+            }
+        }
+        return starts
+    }
+
+    public convenience init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    /// The number of lines (a final line without a newline counts).
+    public var lineCount: Int { lineStarts.count }
+
+    /// The text of a 1-based line without its line break, decoded leniently (invalid bytes become U+FFFD).
+    public func line(_ number: Int) -> String? {
+        let lineStarts = self.lineStarts
+        guard number >= 1, number <= lineStarts.count else { return nil }
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end >= start else { return "" }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The position of a byte offset: its line, and its column in characters (UTF-8 lead bytes).
+    public func position(ofByte offset: Int) -> SourcePosition {
+        let lineStarts = self.lineStarts
+        let clamped = max(0, min(offset, bytes.count))
+        // Binary search for the last line start <= offset.
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
+        }
+        var column = 1
+        var index = lineStarts[low]
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourcePosition(line: low + 1, column: column, offset: clamped)
+    }
+}

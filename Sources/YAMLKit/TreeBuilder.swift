@@ -1,0 +1,333 @@
+internal import CYAML
+
+/// Drives libyaml's event parser and assembles the node tree, enforcing limits and YAML rules
+/// that libyaml leaves to its caller (duplicate and non-scalar keys, undefined aliases).
+struct TreeBuilder {
+    /// An open collection. Its children sit on the shared `scratch` stack from `firstChild` on
+    /// (keys and values alternating for a mapping) until it closes and takes an exact-size copy.
+    private struct Frame {
+        var isMapping: Bool
+        var start: SourcePosition
+        var tag: NodeTag
+        var anchor: String?
+        var firstChild: Int
+        /// Start of this mapping's key hashes on `keyHashes`.
+        var firstKeyHash: Int
+        /// False once a non-scalar key is seen: that key's value is then dropped.
+        var pendingKeyIsValid = true
+        /// Nodes in this subtree, for the alias budget.
+        var nodeCount = 1
+    }
+
+    private struct Anchor {
+        var node: Node
+        var nodeCount: Int
+    }
+
+    /// A fatal problem: the stream stops here.
+    private struct Stop: Error {
+        var error: YAMLError
+    }
+
+    private let source: SourceText
+    private let limits: YAMLLimits
+    private var stack: [Frame] = []
+    /// Children of every open collection, innermost last.
+    private let scratch = NodeStack()
+    /// FNV-1a hashes of the keys of every open mapping, for the duplicate-key check.
+    private var keyHashes: [UInt64] = []
+    private var anchors: [String: Anchor] = [:]
+    private var documents: [Document] = []
+    private var errors: [YAMLError] = []
+    private var documentRoot: Node?
+    private var aliasExpansion = 0
+    private var tracker: OffsetTracker
+    /// Bytes skipped before libyaml's input (a byte-order mark).
+    private var origin = 0
+
+    init(source: SourceText, limits: YAMLLimits) {
+        self.source = source
+        self.limits = limits
+        self.tracker = OffsetTracker(bytes: UnsafeBufferPointer(start: nil, count: 0))
+    }
+
+    mutating func run() -> LoadedStream {
+        let bytes = source.bytes
+        bytes.withUnsafeBufferPointer { buffer in
+            // libyaml mishandles a BOM when the encoding is forced (it counts it as a column and then
+            // rejects line 2), so the BOM is skipped here and positions are offset past it.
+            let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+            origin = hasBOM ? 3 : 0
+            tracker = OffsetTracker(bytes: buffer, origin: origin)
+            parse(UnsafeBufferPointer(rebasing: buffer[origin...]))
+        }
+        return LoadedStream(source: source, documents: documents, errors: errors)
+    }
+
+    private mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) != 0 else {
+            errors.append(YAMLError(.syntax, "libyaml could not allocate a parser", at: .start))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        // An empty buffer may have a nil base address; libyaml needs a valid pointer.
+        let empty: [UInt8] = [0]
+        empty.withUnsafeBufferPointer { fallback in
+            let base = buffer.baseAddress ?? fallback.baseAddress
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+            var event = yaml_event_t()
+            do throws(Stop) {
+                while true {
+                    guard yaml_parser_parse(&parser, &event) != 0 else {
+                        errors.append(parserError(parser))
+                        return
+                    }
+                    defer { yaml_event_delete(&event) }
+                    if event.type == YAML_STREAM_END_EVENT { return }
+                    try handle(&event)
+                }
+            } catch {
+                errors.append(error.error)
+            }
+        }
+    }
+
+    // MARK: - Events
+
+    private mutating func handle(_ event: inout yaml_event_t) throws(Stop) {
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            if documents.count + 1 > limits.maxDocuments {
+                throw Stop(error: YAMLError(
+                    .tooManyDocuments,
+                    "more than \(limits.maxDocuments) documents in one input",
+                    at: position(event.start_mark)))
+            }
+            anchors.removeAll(keepingCapacity: true)
+            documentRoot = nil
+        case YAML_DOCUMENT_END_EVENT:
+            let root = documentRoot ?? Node(.scalar("", .plain), span: SourceSpan(at: position(event.start_mark)))
+            documents.append(Document(root: root, source: source, index: documents.count))
+            documentRoot = nil
+        case YAML_SCALAR_EVENT:
+            try scalar(&event)
+        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+            let isMapping = event.type == YAML_MAPPING_START_EVENT
+            let start = position(event.start_mark)
+            if stack.count + 1 > limits.maxDepth {
+                throw Stop(error: YAMLError(
+                    .tooDeep, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: start))
+            }
+            let tag = NodeTag(isMapping ? string(event.data.mapping_start.tag) : string(event.data.sequence_start.tag))
+            let anchor = isMapping
+                ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+            stack.append(Frame(
+                isMapping: isMapping, start: start, tag: tag, anchor: anchor,
+                firstChild: scratch.count, firstKeyHash: keyHashes.count))
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return }
+            let span = SourceSpan(start: frame.start, end: position(event.end_mark))
+            let content: Node.Content = frame.isMapping ? .mapping(scratch.popPairs(from: frame.firstChild))
+                : .sequence(scratch.popItems(from: frame.firstChild))
+            keyHashes.removeSubrange(frame.firstKeyHash...)
+            let node = Node(content, span: span, tag: frame.tag)
+            if let anchor = frame.anchor { anchors[anchor] = Anchor(node: node, nodeCount: frame.nodeCount) }
+            add(node, count: frame.nodeCount, keyHash: 0)
+        case YAML_ALIAS_EVENT:
+            try alias(&event)
+        default:
+            break
+        }
+    }
+
+    private mutating func scalar(_ event: inout yaml_event_t) throws(Stop) {
+        let data = event.data.scalar
+        let start = position(event.start_mark)
+        if data.length > limits.maxScalarBytes {
+            throw Stop(error: YAMLError(
+                .scalarTooLong,
+                "a scalar of \(data.length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes",
+                at: start))
+        }
+        let value: String
+        var keyHash: UInt64 = 0
+        if let pointer = data.value, data.length > 0 {
+            let bytes = UnsafeBufferPointer(start: pointer, count: data.length)
+            value = String(decoding: bytes, as: UTF8.self)
+            if isKeyPosition { keyHash = Self.hash(bytes) }
+        } else {
+            value = ""
+            keyHash = Self.hash(UnsafeBufferPointer(start: nil, count: 0))
+        }
+        let style: ScalarStyle
+        switch data.style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: style = .literal
+        case YAML_FOLDED_SCALAR_STYLE: style = .folded
+        default: style = .plain
+        }
+        let node = Node(
+            .scalar(value, style), span: SourceSpan(start: start, end: position(event.end_mark)),
+            tag: NodeTag(string(data.tag)))
+        if let anchor = string(data.anchor) { anchors[anchor] = Anchor(node: node, nodeCount: 1) }
+        add(node, count: 1, keyHash: keyHash)
+    }
+
+    private mutating func alias(_ event: inout yaml_event_t) throws(Stop) {
+        let name = string(event.data.alias.anchor) ?? ""
+        let span = SourceSpan(start: position(event.start_mark), end: position(event.end_mark))
+        guard let anchor = anchors[name] else {
+            errors.append(YAMLError(.undefinedAlias, "alias '*\(name)' refers to no anchor defined before it", at: span.start))
+            add(Node(.scalar("", .plain), span: span), count: 1, keyHash: 0)
+            return
+        }
+        aliasExpansion += anchor.nodeCount
+        if aliasExpansion > limits.maxAliasExpansion {
+            throw Stop(error: YAMLError(
+                .aliasExpansion,
+                "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias '*\(name)')",
+                at: span.start))
+        }
+        var node = anchor.node
+        node.span = span
+        add(node, count: anchor.nodeCount, keyHash: anchor.node.scalar.map(Self.hash) ?? 0)
+    }
+
+    // MARK: - Tree assembly
+
+    /// True when the next node completes nothing yet but starts a mapping pair: it is a key.
+    private var isKeyPosition: Bool {
+        let top = stack.count - 1
+        guard top >= 0, stack[top].isMapping else { return false }
+        return (scratch.count - stack[top].firstChild) % 2 == 0
+    }
+
+    /// Adds a finished node to the open collection, or makes it the document root.
+    /// `keyHash` is the FNV-1a hash of a scalar's bytes when the node is a mapping key.
+    private mutating func add(_ node: consuming Node, count: Int, keyHash: UInt64) {
+        guard !stack.isEmpty else {
+            documentRoot = node
+            return
+        }
+        let top = stack.count - 1
+        stack[top].nodeCount += count
+        guard stack[top].isMapping else {
+            scratch.push(node)
+            return
+        }
+        let isKey = (scratch.count - stack[top].firstChild) % 2 == 0
+        if isKey {
+            stack[top].pendingKeyIsValid = true
+            if node.scalar == nil {
+                stack[top].pendingKeyIsValid = false
+                errors.append(YAMLError(
+                    .nonScalarKey,
+                    "a mapping key must be a scalar, not \(node.kindDescription)", at: node.position))
+            } else if let first = firstOccurrence(
+                of: node, hash: keyHash, firstChild: stack[top].firstChild, firstKeyHash: stack[top].firstKeyHash) {
+                stack[top].pendingKeyIsValid = false
+                errors.append(YAMLError(
+                    .duplicateKey, "duplicate key '\(node.scalar ?? "")'; the first value is kept",
+                    at: node.position,
+                    notes: [YAMLError.Note(message: "'\(node.scalar ?? "")' first appears here", position: first)]))
+            }
+            if stack[top].pendingKeyIsValid { keyHashes.append(keyHash) }
+            scratch.push(node)
+            return
+        }
+        if stack[top].pendingKeyIsValid {
+            scratch.push(node)
+        } else {
+            scratch.dropLast()  // drop the rejected key; its value is dropped with it
+        }
+    }
+
+    /// Where an earlier key of the open mapping with the same text is, if any.
+    private func firstOccurrence(
+        of key: borrowing Node, hash: UInt64, firstChild: Int, firstKeyHash: Int
+    ) -> SourcePosition? {
+        var index = firstKeyHash
+        var pair = 0
+        while index < keyHashes.count {
+            if keyHashes[index] == hash {
+                let earlier = firstChild + 2 * pair
+                if scratch.scalar(at: earlier) == key.scalar { return scratch.position(at: earlier) }
+            }
+            index += 1
+            pair += 1
+        }
+        return nil
+    }
+
+    /// A fast hash of bytes, eight at a time (FNV-style multiply, then a final mix).
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
+        guard let base = bytes.baseAddress else { return hash }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while bytes.count - index >= 8 {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* 0x0000_0100_0000_01B3
+            hash ^= hash >> 29
+            index += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while index < bytes.count {
+            tail |= UInt64(bytes[index]) << shift
+            shift += 8
+            index += 1
+        }
+        hash = (hash ^ tail) &* 0x0000_0100_0000_01B3
+        return hash ^ (hash >> 32)
+    }
+
+    private static func hash(_ text: String) -> UInt64 {
+        var copy = text
+        return copy.withUTF8 { hash($0) }
+    }
+
+    // MARK: - Positions and errors
+
+    private mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
+        let offset = tracker.byteOffset(ofCharacter: Int(mark.index))
+        return SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: offset)
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private mutating func parserError(_ parser: yaml_parser_t) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let at = source.position(ofByte: origin + Int(parser.problem_offset))
+            var message = problem
+            if parser.problem_value != -1, problem.contains("octet") || problem.contains("character") {
+                let hex = String(Int(parser.problem_value) & 0xFF, radix: 16, uppercase: true)
+                message += " (byte 0x\(hex.count == 1 ? "0" + hex : hex))"
+            }
+            return YAMLError(.encoding, "the input is not valid UTF-8 text: \(message)", at: at)
+        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
+            let at = position(parser.problem_mark)
+            let context = parser.context.map { String(cString: $0) }
+            let contextAt = parser.context != nil ? position(parser.context_mark) : nil
+            return YAMLError(.syntax, explain(problem, at: at), at: at, context: context, contextPosition: contextAt)
+        default:
+            return YAMLError(.syntax, problem, at: position(parser.problem_mark))
+        }
+    }
+
+    /// libyaml's wording, with the likely cause added where the raw message is cryptic.
+    private func explain(_ problem: String, at position: SourcePosition) -> String {
+        let offset = position.offset
+        if offset < source.bytes.count, source.bytes[offset] == UInt8(ascii: "\t") {
+            return "\(problem): a tab cannot be used for indentation in YAML; use spaces"
+        }
+        return problem
+    }
+}

@@ -1,0 +1,31 @@
+/// Bounds that keep hostile or mistaken input from using unbounded time or memory.
+/// Each exceeded bound is a located error, never a crash.
+public struct YAMLLimits: Sendable, Hashable {
+    /// Largest input in bytes (at most 4 GiB, the range of a stored byte offset).
+    public var maxInputBytes: Int
+    /// Deepest nesting of sequences and mappings.
+    public var maxDepth: Int
+    /// Most nodes that alias expansion may add to one stream (each alias counts its anchor's node count).
+    public var maxAliasExpansion: Int
+    /// Longest scalar in bytes.
+    public var maxScalarBytes: Int
+    /// Most documents in one input.
+    public var maxDocuments: Int
+
+    public init(
+        maxInputBytes: Int = 64 << 20,
+        maxDepth: Int = 64,
+        maxAliasExpansion: Int = 100_000,
+        maxScalarBytes: Int = 1 << 20,
+        maxDocuments: Int = 100_000
+    ) {
+        self.maxInputBytes = min(maxInputBytes, Int(UInt32.max))
+        self.maxDepth = maxDepth
+        self.maxAliasExpansion = maxAliasExpansion
+        self.maxScalarBytes = maxScalarBytes
+        self.maxDocuments = maxDocuments
+    }
+
+    /// Safe defaults for criteria sets and case files.
+    public static let `default` = YAMLLimits()
+}

@@ -1,0 +1,67 @@
+import Testing
+@testable import YAMLKit
+
+@Suite("Limits against hostile input")
+struct LimitTests {
+    @Test("billion laughs: ten levels of ten aliases stops at the expansion budget")
+    func billionLaughs() throws {
+        var text = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
+        for level in 1...9 {
+            let refs = Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ")
+            text += "a\(level): &a\(level) [\(refs)]\n"
+        }
+        let error = try #require(loadErrors(text).first)
+        #expect(error.kind == .aliasExpansion)
+        #expect(error.message.hasPrefix("aliases expand to more than 100000 nodes"))
+        // The aliases of a1, a2 and a3 expand 110 + 1,110 + 11,110 nodes; a4's (line 5) pass 100,000.
+        #expect(error.position.line == 5)
+    }
+
+    @Test("100,000 nested flow sequences stop at the depth limit")
+    func deepFlow() throws {
+        let text = String(repeating: "[", count: 100_000)
+        let error = try #require(loadErrors(text).first)
+        #expect(error.kind == .tooDeep)
+        #expect(lc(error.position) == "1:65")
+        #expect(error.message == "nesting is deeper than the limit of 64 levels")
+    }
+
+    @Test("deep block nesting at a custom limit")
+    func deepBlock() throws {
+        var text = ""
+        for level in 0..<10 { text += String(repeating: "  ", count: level) + "k\(level):\n" }
+        text += String(repeating: "  ", count: 10) + "v\n"
+        let errors = loadErrors(text, limits: YAMLLimits(maxDepth: 5))
+        let error = try #require(errors.first)
+        #expect(error.kind == .tooDeep)
+        #expect(lc(error.position) == "6:11")  // the sixth mapping, under k5
+    }
+
+    @Test("a 20 MB scalar against a 1 MB limit")
+    func longScalar() throws {
+        let text = "note: " + String(repeating: "x", count: 20 << 20) + "\n"
+        let stream = YAMLLoader.load(string: text, path: "big.yaml", limits: YAMLLimits(maxInputBytes: 64 << 20))
+        let error = try #require(stream.errors.first)
+        #expect(error.kind == .scalarTooLong)
+        #expect(lc(error.position) == "1:7")
+        #expect(error.message == "a scalar of 20971520 bytes is longer than the limit of 1048576 bytes")
+    }
+
+    @Test("input size is checked before parsing")
+    func inputSize() throws {
+        let limits = YAMLLimits(maxInputBytes: 100)
+        let error = try #require(loadErrors(String(repeating: "a: 1\n", count: 50), limits: limits).first)
+        #expect(error.kind == .inputTooLarge)
+        #expect(error.message == "input is 250 bytes, above the limit of 100 bytes")
+    }
+
+    @Test("documents per input")
+    func documentCount() throws {
+        let text = String(repeating: "--- a\n", count: 6)
+        let stream = YAMLLoader.load(string: text, path: "d.yaml", limits: YAMLLimits(maxDocuments: 5))
+        let error = try #require(stream.errors.first)
+        #expect(error.kind == .tooManyDocuments)
+        #expect(lc(error.position) == "6:1")
+        #expect(stream.documents.count == 5)
+    }
+}
