@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev). The only YAML parser in the build.
@@ -22,7 +23,14 @@ let package = Package(
         // libyaml → a node tree with exact source positions, limits and located errors. No policy.
         .target(name: "YAMLKit", dependencies: ["CYAML"]),
         // The library: diagnostics, criteria sets, expressions, cases, evaluation, scoring, renderers.
-        .target(name: "CaseAudit", dependencies: ["YAMLKit"]),
+        .target(
+            name: "CaseAudit",
+            dependencies: ["YAMLKit", .product(name: "Crypto", package: "swift-crypto")],
+            plugins: ["EmbedRules"]
+        ),
+        // Build-time embedding of Rules/iaow-2013 into the library.
+        .executableTarget(name: "rules-embedder", path: "Plugins/RulesEmbedder"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["rules-embedder"]),
         // The command line: argument parsing only.
         .executableTarget(
             name: "caseaudit",

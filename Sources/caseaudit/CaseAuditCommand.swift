@@ -6,6 +6,7 @@ struct CaseAuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "caseaudit",
         abstract: "Audit probation case records against a criteria set.",
-        version: CaseAuditVersion.current
+        version: CaseAuditVersion.current,
+        subcommands: [RulesCommand.self]
     )
 }

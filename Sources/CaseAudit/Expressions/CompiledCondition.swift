@@ -1,0 +1,72 @@
+import YAMLKit
+
+/// A type-checked boolean expression compiled to closures: evaluating it never re-parses.
+public struct CompiledCondition: Sendable {
+    let evaluate: @Sendable (CaseValues) -> Truth
+    /// The expression as written.
+    public let source: String
+    /// Facts the expression reads, directly or through predicates (indexes into the set's facts).
+    public let facts: [Int]
+    /// Questions whose answers it reads through `answer()`, directly or through predicates.
+    public let questions: [Int]
+
+    init(source: String, facts: Set<Int>, questions: Set<Int>, evaluate: @escaping @Sendable (CaseValues) -> Truth) {
+        self.source = source
+        self.facts = facts.sorted()
+        self.questions = questions.sorted()
+        self.evaluate = evaluate
+    }
+
+    /// Evaluates against one case.
+    public func callAsFunction(_ values: CaseValues) -> Truth { evaluate(values) }
+
+    /// A condition that always holds.
+    public static let always = CompiledCondition(source: "true", facts: [], questions: []) { _ in .true }
+
+    /// Both conditions (three-valued `and`).
+    public func and(_ other: CompiledCondition) -> CompiledCondition {
+        let lhs = evaluate
+        let rhs = other.evaluate
+        return CompiledCondition(
+            source: "(\(source)) and (\(other.source))", facts: Set(facts).union(other.facts),
+            questions: Set(questions).union(other.questions)
+        ) { values in Logic.and(lhs(values), rhs(values)) }
+    }
+}
+
+/// A compiled `compute` expression: the answer derived from facts, as an option index of the scale.
+public struct CompiledComputation: Sendable {
+    let evaluate: @Sendable (CaseValues) -> Lookup<Int>
+    public let source: String
+    public let facts: [Int]
+    public let questions: [Int]
+
+    init(source: String, facts: Set<Int>, questions: Set<Int>, evaluate: @escaping @Sendable (CaseValues) -> Lookup<Int>) {
+        self.source = source
+        self.facts = facts.sorted()
+        self.questions = questions.sorted()
+        self.evaluate = evaluate
+    }
+
+    /// The computed option index; nil when a fact it needs is missing.
+    public func callAsFunction(_ values: CaseValues) -> Int? {
+        if case .value(let option) = evaluate(values) { return option }
+        return nil
+    }
+}
+
+enum Logic {
+    static func and(_ lhs: Truth, _ rhs: @autoclosure () -> Truth) -> Truth {
+        if lhs == .false { return .false }
+        let right = rhs()
+        if right == .false { return .false }
+        return lhs == .true && right == .true ? .true : .unknown
+    }
+
+    static func or(_ lhs: Truth, _ rhs: @autoclosure () -> Truth) -> Truth {
+        if lhs == .true { return .true }
+        let right = rhs()
+        if right == .true { return .true }
+        return lhs == .false && right == .false ? .false : .unknown
+    }
+}

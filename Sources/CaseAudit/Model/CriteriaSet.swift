@@ -1,0 +1,115 @@
+import YAMLKit
+
+/// A named, reusable condition.
+public struct Predicate: Sendable {
+    public var name: String
+    public var expression: String
+    public var label: String?
+    public var description: String?
+    public var condition: CompiledCondition
+}
+
+/// A group of criteria whose questions are scored together (e.g. "Protecting the public").
+public struct Outcome: Sendable {
+    public var id: String
+    public var title: String
+    /// Inherited by the outcome's questions, when present.
+    public var applies: CompiledCondition?
+    public var location: SourceLocation?
+}
+
+/// A criterion (e.g. 4.1) in one outcome.
+public struct Criterion: Sendable {
+    public var id: String
+    /// Index into ``CriteriaSet/outcomes``.
+    public var outcome: Int
+    public var title: String
+    public var applies: CompiledCondition?
+    public var location: SourceLocation?
+}
+
+/// One question of the case assessment.
+public struct Question: Sendable {
+    public var id: String
+    /// Index into ``CriteriaSet/criteria``.
+    public var criterion: Int
+    public var text: String
+    /// Index into ``CriteriaSet/scales``.
+    public var scale: Int
+    /// The question's own `applies`, as written (nil: always).
+    public var ownApplies: CompiledCondition?
+    /// The outcome's, the criterion's and the question's own conditions, and-ed: when the question applies.
+    public var applies: CompiledCondition
+    /// Further outcomes (indexes) the question counts toward.
+    public var alsoScores: [Int]
+    /// False for descriptive items: answers are recorded and reported, never scored.
+    public var scored: Bool
+    /// For a per-element question: the index of the set fact it runs over.
+    public var forEach: Int?
+    public var compute: CompiledComputation?
+    public var gap: String?
+    public var guidance: String?
+    /// A short label for charts.
+    public var label: String?
+    public var location: SourceLocation?
+}
+
+/// A case-data consistency rule.
+public struct Check: Sendable {
+    public var id: String
+    public var when: CompiledCondition?
+    public var assertion: CompiledCondition
+    public var message: String
+    public var severity: Severity
+    public var location: SourceLocation?
+}
+
+/// How question scores aggregate into outcome scores.
+public enum ScoringMethod: String, Sendable, CaseIterable {
+    /// The mean of the outcome's question scores (IAOW).
+    case meanOfQuestions = "mean_of_questions"
+    /// The mean of the outcome's criterion scores.
+    case meanOfCriteria = "mean_of_criteria"
+    /// All sufficient answers ÷ all answered, over the outcome's questions.
+    case pooled
+}
+
+/// A rating band: scores at or above `minimum` percent get `label`.
+public struct Band: Sendable, Hashable {
+    public var label: String
+    public var minimum: Double
+}
+
+public struct ScoringPolicy: Sendable {
+    public var method: ScoringMethod
+    /// Smallest base (n) reported without a small-base flag.
+    public var minBase: Int
+    /// Highest first.
+    public var bands: [Band]
+}
+
+/// A loaded, type-checked and compiled criteria set.
+public struct CriteriaSet: Sendable {
+    public var id: String
+    public var title: String
+    public var version: String
+    public var source: String?
+    public var effective: Day?
+    public var holidays: [Day]
+    public var facts: [Fact]
+    public var predicates: [Predicate]
+    public var scales: [Scale]
+    public var outcomes: [Outcome]
+    public var criteria: [Criterion]
+    public var questions: [Question]
+    public var checks: [Check]
+    public var scoring: ScoringPolicy
+    /// SHA-256 of the set's normalised content (hex), stamped on every report.
+    public var contentHash: String
+
+    /// Fact index by name.
+    public func fact(named name: String) -> Int? { facts.firstIndex { $0.name == name } }
+
+    /// Question index by id.
+    public func question(id: String) -> Int? { questions.firstIndex { $0.id == id } }
+}

@@ -1,0 +1,69 @@
+/// The criteria document a person reads (`caseaudit rules doc`): every question with its text,
+/// options, which count as sufficient, and when it applies, in plain words.
+public enum CriteriaDocument {
+    public static func markdown(_ set: CriteriaSet) -> String {
+        var out = "# \(set.title)\n\n"
+        out += "Criteria set `\(set.id)`, version \(set.version)"
+        if let effective = set.effective { out += ", effective \(effective)" }
+        out += ".  \nSHA-256 of its normalised content: `\(set.contentHash)`.\n\n"
+        if let source = set.source { out += "Source: \(source)\n\n" }
+        let method: String
+        switch set.scoring.method {
+        case .meanOfQuestions: method = "the mean of the scores of its questions"
+        case .meanOfCriteria: method = "the mean of the scores of its criteria"
+        case .pooled: method = "all sufficient answers divided by all answered, over its questions"
+        }
+        out += "A question's score is the share of its applicable, answered cases judged sufficient. An outcome's score is \(method). "
+        out += "Figures with a base below \(set.scoring.minBase) are flagged.\n\n"
+        if !set.scoring.bands.isEmpty {
+            out += "| Rating | Score at least |\n|---|---|\n"
+            for band in set.scoring.bands { out += "| \(band.label) | \(format(band.minimum)) % |\n" }
+            out += "\n"
+        }
+        for (outcomeIndex, outcome) in set.outcomes.enumerated() {
+            out += "## \(outcome.title)\n\n"
+            if let applies = outcome.applies { out += "Applies when \(PlainWords.describe(applies.source, in: set)).\n\n" }
+            for (criterionIndex, criterion) in set.criteria.enumerated() where criterion.outcome == outcomeIndex {
+                out += "### \(criterion.id) \(criterion.title)\n\n"
+                if let applies = criterion.applies { out += "Applies when \(PlainWords.describe(applies.source, in: set)).\n\n" }
+                for question in set.questions where question.criterion == criterionIndex {
+                    out += entry(for: question, in: set)
+                }
+            }
+            let shared = set.questions.filter { $0.alsoScores.contains(outcomeIndex) }
+            if !shared.isEmpty {
+                out += "Also counted in this outcome: " + shared.map { "`\($0.id)`" }.joined(separator: ", ") + ".\n\n"
+            }
+        }
+        return out
+    }
+
+    private static func entry(for question: Question, in set: CriteriaSet) -> String {
+        let scale = set.scales[question.scale]
+        var out = "#### `\(question.id)`\n\n\(question.text)\n\n"
+        let options = scale.options.indices.map { index -> String in
+            let label = scale.label(of: index)
+            guard question.scored else { return label }
+            return scale.sufficient.contains(index) ? "**\(label)** (sufficient)" : label
+        }
+        out += "- Answers: \(options.joined(separator: " · "))\n"
+        if !question.scored { out += "- Descriptive: recorded and reported, not scored.\n" }
+        if let applies = question.ownApplies {
+            out += "- Applies when \(PlainWords.describe(applies.source, in: set)).\n"
+        } else {
+            out += "- Applies to every case in its criterion.\n"
+        }
+        if let fact = question.forEach { out += "- Asked once for each of the case's \(set.facts[fact].label.lowercased()).\n" }
+        if let compute = question.compute { out += "- Computed: \(PlainWords.describe(compute.source, in: set)).\n" }
+        if !question.alsoScores.isEmpty {
+            out += "- Also counts toward: " + question.alsoScores.map { set.outcomes[$0].title }.joined(separator: ", ") + ".\n"
+        }
+        if let gap = question.gap { out += "- Gap: \(gap)\n" }
+        if let guidance = question.guidance { out += "- Guidance: \(guidance)\n" }
+        return out + "\n"
+    }
+
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+}

@@ -1,0 +1,27 @@
+/// The outline `caseaudit rules show` prints: outcome → criterion → question, with applicability.
+public enum RulesOutline {
+    public static func render(_ set: CriteriaSet) -> String {
+        var out = "\(set.title) (\(set.id) \(set.version))\n"
+        for (outcomeIndex, outcome) in set.outcomes.enumerated() {
+            out += "\n\(outcome.title) [\(outcome.id)]"
+            if let applies = outcome.applies { out += "  applies: \(applies.source)" }
+            out += "\n"
+            for (criterionIndex, criterion) in set.criteria.enumerated() where criterion.outcome == outcomeIndex {
+                out += "  \(criterion.id) \(criterion.title)"
+                if let applies = criterion.applies { out += "  applies: \(applies.source)" }
+                out += "\n"
+                for question in set.questions where question.criterion == criterionIndex {
+                    var tags: [String] = [set.scales[question.scale].name]
+                    if !question.scored { tags.append("descriptive") }
+                    if let fact = question.forEach { tags.append("for each \(set.facts[fact].name)") }
+                    if !question.alsoScores.isEmpty { tags.append("also scores " + question.alsoScores.map { set.outcomes[$0].id }.joined(separator: ", ")) }
+                    if question.compute != nil { tags.append("computed") }
+                    out += "    \(question.id)  \(question.text)  [\(tags.joined(separator: "; "))]\n"
+                    if let applies = question.ownApplies { out += "      applies: \(applies.source)\n" }
+                    if let compute = question.compute { out += "      compute: \(compute.source)\n" }
+                }
+            }
+        }
+        return out
+    }
+}

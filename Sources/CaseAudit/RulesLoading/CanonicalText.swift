@@ -1,0 +1,42 @@
+import YAMLKit
+
+/// A normalised rendering of a YAML tree for hashing: comments, layout and quoting style do not count.
+enum CanonicalText {
+    static func render(_ node: Node) -> String {
+        var out = ""
+        write(node, into: &out)
+        return out
+    }
+
+    private static func write(_ node: Node, into out: inout String) {
+        switch node.content {
+        case .scalar(let value, _):
+            out += "\""
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            out += "\""
+        case .sequence(let items):
+            out += "["
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += "," }
+                write(item, into: &out)
+            }
+            out += "]"
+        case .mapping(let pairs):
+            out += "{"
+            for (index, pair) in pairs.enumerated() {
+                if index > 0 { out += "," }
+                write(pair.key, into: &out)
+                out += ":"
+                write(pair.value, into: &out)
+            }
+            out += "}"
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import YAMLKit
+
+/// Reads one YAML mapping of a rule file strictly: every key must be known, every value the right shape.
+struct MappingReader {
+    let node: Node
+    let source: SourceText
+    private let pairs: [Pair]
+
+    /// Reports a non-mapping node and returns nil; reports unknown keys (with did-you-mean).
+    init?(_ node: Node, in source: SourceText, what: String, allowed: [String], sink: inout DiagnosticSink) {
+        guard let pairs = node.mapping else {
+            sink.error("rules.wrong-type", "\(what) must be a mapping (key: value), not \(node.kindDescription)", at: node, in: source)
+            return nil
+        }
+        self.node = node
+        self.source = source
+        self.pairs = pairs
+        for pair in pairs {
+            guard let key = pair.key.scalar, !allowed.contains(key) else { continue }
+            let suggestion = Suggestions.closest(to: key, in: allowed)
+            sink.error(
+                "rules.unknown-key",
+                "unknown key '\(key)' in \(what)" + Suggestions.didYouMean(suggestion)
+                    + (suggestion == nil ? " (allowed: \(allowed.joined(separator: ", ")))" : ""),
+                at: pair.key, in: source, fixIt: suggestion)
+        }
+    }
+
+    subscript(key: String) -> Node? { pairs.first { $0.key.scalar == key }?.value }
+
+    /// The key node, for diagnostics about the key itself.
+    func keyNode(_ key: String) -> Node? { pairs.first { $0.key.scalar == key }?.key }
+
+    /// A required or optional text value.
+    func string(_ key: String, what: String, required: Bool, sink: inout DiagnosticSink) -> String? {
+        guard let value = self[key] else {
+            if required {
+                sink.error("rules.missing-key", "\(what) needs '\(key)'", at: node, in: source)
+            }
+            return nil
+        }
+        guard let text = value.scalar, !value.isNull || value.style?.isQuoted == true else {
+            sink.error("rules.wrong-type", "'\(key)' must be text, not \(value.isNull ? "empty" : value.kindDescription)", at: value, in: source)
+            return nil
+        }
+        return text
+    }
+
+    /// A `true`/`false` value.
+    func bool(_ key: String, sink: inout DiagnosticSink) -> Bool? {
+        guard let value = self[key] else { return nil }
+        switch value.scalar {
+        case "true"?, "yes"?: return true
+        case "false"?, "no"?: return false
+        default:
+            sink.error("rules.wrong-type", "'\(key)' must be true or false", at: value, in: source)
+            return nil
+        }
+    }
+
+    /// A whole number.
+    func int(_ key: String, sink: inout DiagnosticSink) -> Int? {
+        guard let value = self[key] else { return nil }
+        guard let text = value.scalar, value.style?.isQuoted == false, let number = Int(text) else {
+            sink.error("rules.wrong-type", "'\(key)' must be a whole number", at: value, in: source)
+            return nil
+        }
+        return number
+    }
+
+    /// A list of scalars (a single scalar is not accepted: write `[a]`).
+    func list(_ key: String, sink: inout DiagnosticSink) -> [Node]? {
+        guard let value = self[key] else { return nil }
+        guard let items = value.sequence else {
+            sink.error("rules.wrong-type", "'\(key)' must be a list, e.g. [a, b]", at: value, in: source)
+            return nil
+        }
+        var scalars: [Node] = []
+        for item in items {
+            if item.scalar == nil {
+                sink.error("rules.wrong-type", "items of '\(key)' must be single values, not \(item.kindDescription)", at: item, in: source)
+            } else {
+                scalars.append(item)
+            }
+        }
+        return scalars
+    }
+}
+
+enum Identifier {
+    static let reserved: Set<String> = ["and", "or", "not", "in", "true", "false"]
+
+    /// `[a-z][a-z0-9_]*`, not a keyword.
+    static func isValid(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, first >= "a" && first <= "z" else { return false }
+        return text.unicodeScalars.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "_" }
+            && !reserved.contains(text)
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import CaseAudit
+
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Check, show or document a criteria set.",
+        subcommands: [Check.self, Show.self, Doc.self]
+    )
+
+    /// Loads the set, printing diagnostics; throws the exit status when it has errors.
+    static func loadSet(path: String?) throws -> CriteriaSet {
+        let result = CriteriaSetSource.load(path: path)
+        Output.diagnostics(result.diagnostics)
+        guard let set = result.set else {
+            let unreadable = result.diagnostics.contains { $0.code == "rules.unreadable" || $0.code == "yaml.unreadable" }
+            throw (unreadable ? ExitStatus.usageOrInput : ExitStatus.findings).exit
+        }
+        return set
+    }
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a criteria set and print a one-line summary, or its diagnostics.")
+
+        @Argument(help: ArgumentHelp("The set to check (default: the --rules set, else the embedded one).", valueName: "path"))
+        var path: String?
+
+        @OptionGroup var rules: RulesOptions
+
+        func run() throws {
+            let set = try RulesCommand.loadSet(path: path ?? rules.rules)
+            Output.write(RulesSummary.render(set))
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the set's outline: outcome → criterion → question, with applicability.")
+
+        @OptionGroup var rules: RulesOptions
+
+        func run() throws {
+            Output.write(RulesOutline.render(try RulesCommand.loadSet(path: rules.rules)))
+        }
+    }
+
+    struct Doc: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the criteria document a person reads.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case markdown
+        }
+
+        @Option(help: "Output format.")
+        var format: Format = .markdown
+
+        @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @OptionGroup var rules: RulesOptions
+
+        func run() throws {
+            let set = try RulesCommand.loadSet(path: rules.rules)
+            let text = CriteriaDocument.markdown(set)
+            if let output {
+                do {
+                    try AtomicFile.write(text, to: output)
+                } catch {
+                    Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot write '\(output)': \(error.reason)", at: nil)])
+                    throw ExitStatus.usageOrInput.exit
+                }
+            } else {
+                Output.write(text)
+            }
+        }
+    }
+}
