@@ -59,6 +59,8 @@ struct ExpressionCompiler {
     let schema: Schema
     private var predicateCache: [String: (evaluate: @Sendable (CaseValues) -> Truth, facts: Set<Int>, questions: Set<Int>)] = [:]
     private var predicateStack: [String] = []
+    /// Predicates whose definition has an error (already reported there): uses of them stay silent.
+    private var failedPredicates: Set<String> = []
     /// Facts and questions read by the expression being compiled.
     private var readFacts: Set<Int> = []
     private var readQuestions: Set<Int> = []
@@ -255,6 +257,9 @@ struct ExpressionCompiler {
             readQuestions.formUnion(cached.questions)
             return cached.evaluate
         }
+        if failedPredicates.contains(name) {
+            return { _ in .unknown }
+        }
         if let start = predicateStack.firstIndex(of: name) {
             let cycle = (predicateStack[start...] + [name]).joined(separator: " → ")
             throw ExpressionError("rules.predicate-cycle", "predicates refer to each other in a cycle: \(cycle)", at: at)
@@ -272,9 +277,11 @@ struct ExpressionCompiler {
         do {
             typed = try compile(try parse(text), expecting: nil)
         } catch {
-            // Report inside a predicate body at the reference, naming the predicate; the loader also
-            // compiles each predicate on its own and reports the exact place there.
-            if error.code == "rules.predicate-cycle" { throw error }
+            // The loader compiles each predicate on its own first: the error is reported once, at its
+            // exact place in the definition; later uses of the predicate stay silent.
+            failedPredicates.insert(name)
+            if predicateStack.count == 1 { throw error }
+            if error.code == "rules.predicate-cycle" { throw ExpressionError(error.code, error.message, at: at) }
             throw ExpressionError(error.code, "in predicate '\(name)': \(error.message)", at: at)
         }
         guard case .bool(let evaluate) = typed else {

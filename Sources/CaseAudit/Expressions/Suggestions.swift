@@ -5,7 +5,11 @@ enum Suggestions {
         let limit = max(1, min(3, name.count / 3))
         var best: (String, Int)?
         for candidate in candidates {
-            let distance = editDistance(name, candidate)
+            var distance = editDistance(name, candidate)
+            // A truncation or an extension ("boolean" for "bool") is a likely slip too.
+            if min(name.count, candidate.count) >= 3, name.hasPrefix(candidate) || candidate.hasPrefix(name) {
+                distance = min(distance, limit)
+            }
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0
