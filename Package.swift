@@ -45,6 +45,8 @@ let package = Package(
             dependencies: ["YAMLKit", "CYAML"],
             path: "Benchmarks/YAMLThroughput"
         ),
+        // Load-and-compile time of the embedded criteria set (not a test).
+        .executableTarget(name: "rules-load", dependencies: ["CaseAudit"], path: "Benchmarks/RulesLoad"),
         .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit"]),
         .testTarget(
             name: "CaseAuditTests",

@@ -22,10 +22,10 @@ public enum CriteriaDocument {
         }
         for (outcomeIndex, outcome) in set.outcomes.enumerated() {
             out += "## \(outcome.title)\n\n"
-            if let applies = outcome.applies { out += "Applies when \(PlainWords.describe(applies.source, in: set)).\n\n" }
+            if let applies = outcome.applies { out += "Applies when: \(PlainWords.describe(applies.source, in: set)).\n\n" }
             for (criterionIndex, criterion) in set.criteria.enumerated() where criterion.outcome == outcomeIndex {
                 out += "### \(criterion.id) \(criterion.title)\n\n"
-                if let applies = criterion.applies { out += "Applies when \(PlainWords.describe(applies.source, in: set)).\n\n" }
+                if let applies = criterion.applies { out += "Applies when: \(PlainWords.describe(applies.source, in: set)).\n\n" }
                 for question in set.questions where question.criterion == criterionIndex {
                     out += entry(for: question, in: set)
                 }
@@ -49,7 +49,7 @@ public enum CriteriaDocument {
         out += "- Answers: \(options.joined(separator: " · "))\n"
         if !question.scored { out += "- Descriptive: recorded and reported, not scored.\n" }
         if let applies = question.ownApplies {
-            out += "- Applies when \(PlainWords.describe(applies.source, in: set)).\n"
+            out += "- Applies when: \(PlainWords.describe(applies.source, in: set)).\n"
         } else {
             out += "- Applies to every case in its criterion.\n"
         }
