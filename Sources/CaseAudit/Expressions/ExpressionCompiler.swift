@@ -138,9 +138,8 @@ struct ExpressionCompiler {
             return try resolve(name, at: at, expecting: expecting)
         case .list(let items, let at):
             return try list(items, at: at, expecting: expecting)
-        case .not(let inner, let at):
+        case .not(let inner, _):
             let operand = try requireBool(try compile(inner, expecting: nil), at: inner.offset, role: "'not'")
-            _ = at
             return .bool { values in !operand(values) }
         case .and(let lhs, let rhs):
             let left = try requireBool(try compile(lhs, expecting: nil), at: lhs.offset, role: "'and'")

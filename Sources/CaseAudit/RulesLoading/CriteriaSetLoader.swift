@@ -69,10 +69,10 @@ public struct CriteriaSetLoader {
 
     private mutating func merge(_ root: Node, from source: SourceText) {
         if root.isNull { return }
-        guard let reader = MappingReader(root, in: source, what: "a rule file", allowed: Self.topLevelKeys, sink: &sink),
+        // Constructing the reader reports a non-mapping root and unknown top-level keys.
+        guard MappingReader(root, in: source, what: "a rule file", allowed: Self.topLevelKeys, sink: &sink) != nil,
             let pairs = root.mapping
         else { return }
-        _ = reader
         for pair in pairs {
             guard let key = pair.key.scalar, Self.topLevelKeys.contains(key) else { continue }
             switch key {

@@ -38,7 +38,7 @@ enum ScalarPositionMap {
             // Skip the header line, then the indentation of the first content line.
             while let byte = peek(), byte != UInt8(ascii: "\n") { advance() }
             advance()
-            while let byte = peek(), byte == UInt8(ascii: " ") { _ = byte; advance() }
+            while peek() == UInt8(ascii: " ") { advance() }
         case .plain:
             break
         }
@@ -62,7 +62,7 @@ enum ScalarPositionMap {
                 case UInt8(ascii: "U"): hexDigits = 8
                 case UInt8(ascii: "\n"):
                     // A line continuation produces no character.
-                    while let next = peek(), next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") { _ = next; advance() }
+                    while peek() == UInt8(ascii: " ") || peek() == UInt8(ascii: "\t") { advance() }
                     continue
                 default: hexDigits = 0
                 }
