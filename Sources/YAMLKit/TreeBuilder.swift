@@ -38,6 +38,10 @@ struct TreeBuilder {
     private var keyHashes: [UInt64] = []
     private var anchors: [String: Anchor] = [:]
     private var documents: [Document] = []
+    /// Documents completed so far (delivered or kept).
+    private var documentCount = 0
+    /// When set, each completed document is handed over here instead of being kept.
+    private let deliver: ((Document) -> Void)?
     private var errors: [YAMLError] = []
     private var documentRoot: Node?
     private var aliasExpansion = 0
@@ -45,9 +49,10 @@ struct TreeBuilder {
     /// Bytes skipped before libyaml's input (a byte-order mark).
     private var origin = 0
 
-    init(source: SourceText, limits: YAMLLimits) {
+    init(source: SourceText, limits: YAMLLimits, deliver: ((Document) -> Void)? = nil) {
         self.source = source
         self.limits = limits
+        self.deliver = deliver
         self.tracker = OffsetTracker(bytes: UnsafeBufferPointer(start: nil, count: 0))
     }
 
@@ -99,7 +104,7 @@ struct TreeBuilder {
     private mutating func handle(_ event: inout yaml_event_t) throws(Stop) {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
-            if documents.count + 1 > limits.maxDocuments {
+            if documentCount + 1 > limits.maxDocuments {
                 throw Stop(error: YAMLError(
                     .tooManyDocuments,
                     "more than \(limits.maxDocuments) documents in one input",
@@ -109,8 +114,10 @@ struct TreeBuilder {
             documentRoot = nil
         case YAML_DOCUMENT_END_EVENT:
             let root = documentRoot ?? Node(.scalar("", .plain), span: SourceSpan(at: position(event.start_mark)))
-            documents.append(Document(root: root, source: source, index: documents.count))
+            let document = Document(root: root, source: source, index: documentCount)
+            documentCount += 1
             documentRoot = nil
+            if let deliver { deliver(document) } else { documents.append(document) }
         case YAML_SCALAR_EVENT:
             try scalar(&event)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:

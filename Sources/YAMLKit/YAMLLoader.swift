@@ -35,33 +35,62 @@ public enum YAMLLoader {
 
     /// Loads an already-read source.
     public static func load(source: SourceText, limits: YAMLLimits = .default) -> LoadedStream {
-        if source.bytes.count > limits.maxInputBytes {
-            let error = YAMLError(
-                .inputTooLarge,
-                "input is \(source.bytes.count) bytes, above the limit of \(limits.maxInputBytes) bytes",
-                at: .start)
+        if let error = precheck(source, limits: limits) {
             return LoadedStream(source: source, documents: [], errors: [error])
-        }
-        if let encodingError = unsupportedEncoding(source.bytes) {
-            return LoadedStream(source: source, documents: [], errors: [encodingError])
         }
         var builder = TreeBuilder(source: source, limits: limits)
         return builder.run()
     }
 
+    /// Reads an already-read source one document at a time: `body` gets each document as soon as it
+    /// is complete, and the tree is released after it returns, so memory holds one document at a
+    /// time. Returns every problem found (a fatal one ends the stream, as in ``load(source:limits:)``).
+    public static func forEachDocument(
+        in source: SourceText, limits: YAMLLimits = .default, _ body: (Document) -> Void
+    ) -> [YAMLError] {
+        if let error = precheck(source, limits: limits) { return [error] }
+        return withoutActuallyEscaping(body) { body in
+            var builder = TreeBuilder(source: source, limits: limits, deliver: body)
+            return builder.run().errors
+        }
+    }
+
+    /// Reads a file (`nil` path: standard input) into a source, or gives the error that stopped it.
+    public static func read(path: String?, limits: YAMLLimits = .default) -> Result<SourceText, YAMLError> {
+        do {
+            if let path {
+                return .success(SourceText(path: path, bytes: try InputReader.read(path: path, maxBytes: limits.maxInputBytes)))
+            }
+            return .success(SourceText(path: "<stdin>", bytes: try InputReader.readStandardInput(maxBytes: limits.maxInputBytes)))
+        } catch {
+            return .failure(readError(error, path: path ?? "<stdin>", limits: limits))
+        }
+    }
+
+    private static func precheck(_ source: SourceText, limits: YAMLLimits) -> YAMLError? {
+        if source.bytes.count > limits.maxInputBytes {
+            return YAMLError(
+                .inputTooLarge,
+                "input is \(source.bytes.count) bytes, above the limit of \(limits.maxInputBytes) bytes",
+                at: .start)
+        }
+        return unsupportedEncoding(source.bytes)
+    }
+
     private static func failure(_ error: InputReader.Failure, path: String, limits: YAMLLimits) -> LoadedStream {
-        let source = SourceText(path: path, bytes: [])
-        let yamlError: YAMLError
+        LoadedStream(source: SourceText(path: path, bytes: []), documents: [], errors: [readError(error, path: path, limits: limits)])
+    }
+
+    private static func readError(_ error: InputReader.Failure, path: String, limits: YAMLLimits) -> YAMLError {
         switch error {
-        case .unreadable(let reason):
-            yamlError = YAMLError(.unreadable, "cannot read '\(path)': \(reason)", at: .start)
         case .tooLarge(let size):
-            yamlError = YAMLError(
+            return YAMLError(
                 .inputTooLarge,
                 "input is \(size) bytes or more, above the limit of \(limits.maxInputBytes) bytes",
                 at: .start)
+        case .unreadable(let reason):
+            return YAMLError(.unreadable, "cannot read '\(path)': \(reason)", at: .start)
         }
-        return LoadedStream(source: source, documents: [], errors: [yamlError])
     }
 
     /// UTF-16 and UTF-32 input is refused with a message that says so (libyaml would only report offset 0).

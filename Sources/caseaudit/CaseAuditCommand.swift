@@ -7,6 +7,6 @@ struct CaseAuditCommand: ParsableCommand {
         commandName: "caseaudit",
         abstract: "Audit probation case records against a criteria set.",
         version: CaseAuditVersion.current,
-        subcommands: [RulesCommand.self]
+        subcommands: [ScoreCommand.self, RulesCommand.self]
     )
 }

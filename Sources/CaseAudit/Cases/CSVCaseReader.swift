@@ -1,0 +1,158 @@
+import YAMLKit
+
+/// Reads a CSV export, one case per row (DESIGN §5). The header names the columns: `case`, then
+/// optionally `assessor`, fact names, question ids, `question.id[element]` for a `for_each`
+/// question and `note:question.id` for a note. A set fact's cell is `a;b`; an empty cell is absent.
+struct CSVCaseReader {
+    let schema: CaseSchema
+
+    private enum Column {
+        case id, assessor, ignored
+        case fact(Int)
+        case answer(Int)
+        case element(question: Int, element: Int)
+        case note(Int)
+    }
+
+    func read(_ source: SourceText, report: (Diagnostic) -> Void, body: (CaseRecord) -> Void) {
+        var columns: [Column]?
+        var headerCount = 0
+        func flag(_ code: String, _ message: String, at position: SourcePosition, fixIt: String? = nil) {
+            report(Diagnostic(.error, code: code, message, at: SourceLocation(source, position), fixIt: fixIt.map { .init(replacement: $0) }))
+        }
+        let syntax = CSVTable(source: source).forEachRow { cells in
+            guard let header = columns else {
+                columns = self.header(cells, flag)
+                headerCount = cells.count
+                return
+            }
+            if cells.count != headerCount, let first = cells.first {
+                flag("csv.row-length", "this row has \(cells.count) cells and the header \(headerCount)", at: first.position)
+            }
+            if let record = row(cells, header, source, flag) { body(record) }
+        }
+        syntax.forEach(report)
+        if columns == nil {
+            flag("csv.no-header", "this CSV file has no header row (case, then facts and question ids)", at: .start)
+        }
+    }
+
+    private func header(_ cells: [CSVCell], _ flag: (String, String, SourcePosition, String?) -> Void) -> [Column] {
+        var seen: [String: SourcePosition] = [:]
+        var columns: [Column] = []
+        for cell in cells {
+            let name = cell.text.trimmingSpaces()
+            if let first = seen[name] {
+                flag("csv.duplicate-column", "column '\(name)' appears twice (first at column \(first.column)); this one is ignored", cell.position, nil)
+                columns.append(.ignored)
+                continue
+            }
+            seen[name] = cell.position
+            columns.append(column(named: name, at: cell.position, flag))
+        }
+        if seen["case"] == nil, let first = cells.first {
+            flag("csv.missing-case-column", "the header has no 'case' column: every row needs a case id", first.position, nil)
+        }
+        return columns
+    }
+
+    private func column(named name: String, at position: SourcePosition, _ flag: (String, String, SourcePosition, String?) -> Void) -> Column {
+        if name == "case" { return .id }
+        if name == "assessor" { return .assessor }
+        if let index = schema.fact(named: name) { return .fact(index) }
+        if name.hasPrefix("note:") {
+            let id = String(name.dropFirst(5))
+            if let index = schema.question(id: id) { return .note(index) }
+            let unknown = schema.unknownQuestion(id)
+            flag("case.unknown-question", unknown.message, position, unknown.suggestion.map { "note:" + $0 })
+            return .ignored
+        }
+        if let open = name.firstIndex(of: "["), name.hasSuffix("]") {
+            let id = String(name[..<open])
+            let elementName = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
+            guard let index = schema.question(id: id) else {
+                let unknown = schema.unknownQuestion(id)
+                flag("case.unknown-question", unknown.message, position, unknown.suggestion.map { "\($0)[\(elementName)]" })
+                return .ignored
+            }
+            guard let fact = schema.set.questions[index].forEach else {
+                flag("csv.not-per-element", "\(id) is asked once per case, not per element: name the column '\(id)'", position, id)
+                return .ignored
+            }
+            do throws(CaseSchema.ValueProblem) {
+                return .element(question: index, element: try schema.element(elementName, of: fact))
+            } catch {
+                flag("case.fact-value", error.message, position, error.suggestion.map { "\(id)[\($0)]" })
+                return .ignored
+            }
+        }
+        if let index = schema.question(id: name) {
+            if let fact = schema.set.questions[index].forEach {
+                let element = schema.set.facts[fact].values.first ?? "element"
+                flag("case.per-element", "\(name) is asked once per element of \(schema.set.facts[fact].name): use one column per element, e.g. '\(name)[\(element)]'", position, nil)
+                return .ignored
+            }
+            return .answer(index)
+        }
+        let factGuess = schema.unknownFact(name)
+        let questionGuess = schema.unknownQuestion(name)
+        if let suggestion = questionGuess.suggestion, factGuess.suggestion == nil || name.contains(".") {
+            flag("case.unknown-question", questionGuess.message, position, suggestion)
+        } else if factGuess.suggestion != nil {
+            flag("case.unknown-fact", factGuess.message, position, factGuess.suggestion)
+        } else {
+            flag("csv.unknown-column", "unknown column '\(name)': not a fact, a question id, 'case', 'assessor' or 'note:<question>'", position, nil)
+        }
+        return .ignored
+    }
+
+    private func row(
+        _ cells: [CSVCell], _ columns: [Column], _ source: SourceText,
+        _ flag: (String, String, SourcePosition, String?) -> Void
+    ) -> CaseRecord? {
+        let start = cells.first?.position ?? .start
+        guard let idColumn = columns.firstIndex(where: { if case .id = $0 { return true } else { return false } }) else { return nil }
+        let id = idColumn < cells.count ? cells[idColumn].text.trimmingSpaces() : ""
+        guard !id.isEmpty else {
+            flag("case.missing-id", "this row has no case id; it is skipped", idColumn < cells.count ? cells[idColumn].position : start, nil)
+            return nil
+        }
+        var record = CaseRecord(
+            id: id, assessor: nil, facts: Array(repeating: nil, count: schema.set.facts.count),
+            answers: Array(repeating: nil, count: schema.set.questions.count), notes: [:], source: source,
+            positions: CasePositions(record: cells[idColumn].position))
+        for (cell, column) in zip(cells, columns) {
+            let text = cell.text.trimmingSpaces()
+            if text.isEmpty { continue }
+            switch column {
+            case .id, .ignored:
+                continue
+            case .assessor:
+                record.assessor = text
+            case .fact(let index):
+                do throws(CaseSchema.ValueProblem) {
+                    record.facts[index] = try schema.value(text, ofFact: index)
+                    record.positions.facts[index] = cell.position
+                } catch {
+                    flag("case.fact-value", error.message, cell.position, error.suggestion)
+                }
+            case .answer(let index):
+                let answer = schema.answer(text, to: index)
+                if let problem = answer.problem { flag("case.answer-not-in-scale", problem.message, cell.position, problem.suggestion) }
+                record.answers[index] = .single(answer.value)
+                record.positions.answers[index] = cell.position
+            case .element(let index, let element):
+                let answer = schema.answer(text, to: index)
+                if let problem = answer.problem { flag("case.answer-not-in-scale", problem.message, cell.position, problem.suggestion) }
+                var answers: [ElementAnswer] = []
+                if case .perElement(let earlier) = record.answers[index] { answers = earlier }
+                answers.append(ElementAnswer(element: element, value: answer.value, position: cell.position))
+                record.answers[index] = .perElement(answers)
+                if record.positions.answers[index] == nil { record.positions.answers[index] = cell.position }
+            case .note(let index):
+                record.notes[index] = cell.text
+            }
+        }
+        return record
+    }
+}

@@ -1,0 +1,151 @@
+import YAMLKit
+
+/// One cell of a CSV file: its text (quotes removed) and where it starts.
+struct CSVCell: Sendable {
+    var text: String
+    var position: SourcePosition
+}
+
+/// An RFC 4180 reader that keeps the line and column of every cell. Comment lines (`#` first) before
+/// the header and blank lines are skipped. Rows are handed over one at a time.
+struct CSVTable {
+    let source: SourceText
+
+    /// Calls `row` for every row, header first; returns the syntax problems found (the rest of the
+    /// file is still read after each).
+    func forEachRow(_ row: ([CSVCell]) -> Void) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var scanner = Scanner(bytes: bytes)
+            var sawRow = false
+            while !scanner.atEnd {
+                if scanner.atBlankLine || (!sawRow && scanner.peek == UInt8(ascii: "#")) {
+                    scanner.skipLine()
+                    continue
+                }
+                let cells = scanner.row { message, position in
+                    diagnostics.append(Diagnostic(.error, code: "csv.syntax", message, at: SourceLocation(source, position)))
+                }
+                sawRow = true
+                row(cells)
+            }
+        }
+        return diagnostics
+    }
+
+    private struct Scanner {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var index = 0
+        var line = 1
+        var lineStart = 0
+        /// The last computed column and its byte, so columns are counted once per line, not per cell.
+        var cursor = (index: 0, column: 1)
+
+        var atEnd: Bool { index >= bytes.count }
+        var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+        var atBlankLine: Bool {
+            var probe = index
+            while probe < bytes.count, bytes[probe] == UInt8(ascii: " ") || bytes[probe] == UInt8(ascii: "\t") { probe += 1 }
+            return probe >= bytes.count || bytes[probe] == UInt8(ascii: "\n") || bytes[probe] == UInt8(ascii: "\r")
+        }
+
+        /// The position of the current byte: column counted in characters (UTF-8 lead bytes).
+        var position: SourcePosition {
+            mutating get {
+                if cursor.index < lineStart || cursor.index > index { cursor = (lineStart, 1) }
+                while cursor.index < index {
+                    if bytes[cursor.index] & 0xC0 != 0x80 { cursor.column += 1 }
+                    cursor.index += 1
+                }
+                return SourcePosition(line: line, column: cursor.column, offset: index)
+            }
+        }
+
+        mutating func skipLine() {
+            while let byte = peek, byte != UInt8(ascii: "\n") { index += 1 }
+            newline()
+        }
+
+        /// Consumes a line break (`\n`, `\r\n` or `\r`) at the current byte, if any.
+        @discardableResult
+        mutating func newline() -> Bool {
+            guard let byte = peek else { return false }
+            if byte == UInt8(ascii: "\r") {
+                index += 1
+                if peek == UInt8(ascii: "\n") { index += 1 }
+            } else if byte == UInt8(ascii: "\n") {
+                index += 1
+            } else {
+                return false
+            }
+            line += 1
+            lineStart = index
+            return true
+        }
+
+        mutating func row(problem: (String, SourcePosition) -> Void) -> [CSVCell] {
+            var cells: [CSVCell] = []
+            while true {
+                cells.append(cell(problem: problem))
+                guard let byte = peek else { return cells }
+                if byte == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                newline()
+                return cells
+            }
+        }
+
+        private mutating func cell(problem: (String, SourcePosition) -> Void) -> CSVCell {
+            let start = position
+            var text: [UInt8] = []
+            if peek == UInt8(ascii: "\"") {
+                index += 1
+                var closed = false
+                while let byte = peek {
+                    if byte == UInt8(ascii: "\"") {
+                        index += 1
+                        if peek == UInt8(ascii: "\"") {
+                            text.append(byte)
+                            index += 1
+                            continue
+                        }
+                        closed = true
+                        break
+                    }
+                    if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                        text.append(contentsOf: byte == UInt8(ascii: "\r") && index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n") ? [13, 10] : [byte])
+                        newline()
+                        continue
+                    }
+                    text.append(byte)
+                    index += 1
+                }
+                if !closed {
+                    problem("this quoted cell is never closed: add a \" at its end", start)
+                } else if let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
+                    problem("text after a closing quote; quote the whole cell and double any quote inside it (\"\")", position)
+                    while let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
+                        text.append(byte)
+                        index += 1
+                    }
+                }
+            } else {
+                while let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
+                    if byte == UInt8(ascii: "\"") {
+                        problem("a quote inside an unquoted cell; quote the whole cell and double the quote (\"\")", position)
+                    }
+                    text.append(byte)
+                    index += 1
+                }
+            }
+            guard let string = String(validating: text, as: UTF8.self) else {
+                problem("this cell is not valid UTF-8; save the file as UTF-8", start)
+                return CSVCell(text: String(decoding: text, as: UTF8.self), position: start)
+            }
+            return CSVCell(text: string, position: start)
+        }
+    }
+}

@@ -1,0 +1,89 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One input of case records: a file, or standard input.
+public enum CaseInput: Sendable, Hashable {
+    case file(String)
+    case standardInput
+
+    /// The name diagnostics use.
+    public var path: String {
+        switch self {
+        case .file(let path): return path
+        case .standardInput: return "<stdin>"
+        }
+    }
+
+    /// True for a CSV file; everything else (and standard input) is YAML.
+    public var isCSV: Bool {
+        if case .file(let path) = self { return path.lowercased().hasSuffix(".csv") }
+        return false
+    }
+}
+
+/// Expands command-line paths into inputs: files as given, directories recursively (files ending
+/// in `.yaml`, `.yml`, `.json` or `.csv`, hidden entries skipped, in byte order of their paths),
+/// `-` for standard input.
+public enum CaseInputs {
+    public static let extensions = [".yaml", ".yml", ".json", ".csv"]
+
+    /// The inputs, and an error for every path that cannot be read.
+    public static func expand(_ paths: [String]) -> (inputs: [CaseInput], problems: [Diagnostic]) {
+        var inputs: [CaseInput] = []
+        var problems: [Diagnostic] = []
+        var seen = Set<CaseInput>()
+        for path in paths {
+            if path == "-" {
+                if seen.insert(.standardInput).inserted { inputs.append(.standardInput) }
+                continue
+            }
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                problems.append(unreadable(path, reason: String(cString: strerror(errno)).lowercased()))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                var found: [String] = []
+                walk(directory: path, into: &found, problems: &problems)
+                for file in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where seen.insert(.file(file)).inserted {
+                    inputs.append(.file(file))
+                }
+            } else if seen.insert(.file(path)).inserted {
+                inputs.append(.file(path))
+            }
+        }
+        return (inputs, problems)
+    }
+
+    private static func walk(directory: String, into found: inout [String], problems: inout [Diagnostic]) {
+        guard let handle = opendir(directory) else {
+            problems.append(unreadable(directory, reason: String(cString: strerror(errno)).lowercased()))
+            return
+        }
+        defer { closedir(handle) }
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }
+            let path = prefix + name
+            var info = stat()
+            guard stat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(directory: path, into: &found, problems: &problems)
+            } else if extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
+                found.append(path)
+            }
+        }
+    }
+
+    static func unreadable(_ path: String, reason: String) -> Diagnostic {
+        Diagnostic(.error, code: "input.unreadable", "cannot read '\(path)': \(reason)", at: SourceLocation(path: path, position: .start))
+    }
+}

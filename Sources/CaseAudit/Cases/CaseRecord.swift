@@ -1,0 +1,55 @@
+import YAMLKit
+
+/// One answer as written in a case file: an option of the question's scale, or text that is not one.
+public enum AnswerValue: Sendable, Hashable {
+    /// The option's index in the question's scale.
+    case option(Int)
+    /// Text that is not an option of the scale: the result is `invalid`.
+    case invalid(String)
+}
+
+/// What a case file records for one question.
+public enum RecordedAnswer: Sendable, Hashable {
+    case single(AnswerValue)
+    /// A `for_each` question: answers keyed by element index of the set fact, in file order.
+    case perElement([ElementAnswer])
+}
+
+/// One element's answer to a `for_each` question.
+public struct ElementAnswer: Sendable, Hashable {
+    /// Index in the domain of the question's set fact.
+    public var element: Int
+    public var value: AnswerValue
+    public var position: SourcePosition
+}
+
+/// Where a case's parts are written, for diagnostics and `explain`.
+public struct CasePositions: Sendable {
+    /// The case itself (its `case:` value, or its CSV row).
+    public var record: SourcePosition
+    /// Each given fact's value, by fact index.
+    public var facts: [Int: SourcePosition] = [:]
+    /// Each given answer's value (for `for_each`, the mapping), by question index.
+    public var answers: [Int: SourcePosition] = [:]
+}
+
+/// One audited case, typed by the criteria set's schema.
+public struct CaseRecord: Sendable {
+    public var id: String
+    public var assessor: String?
+    /// Fact values by fact index; nil when the case does not record the fact.
+    public var facts: [FactValue?]
+    /// Answers by question index; nil when the case gives none.
+    public var answers: [RecordedAnswer?]
+    /// The assessor's notes by question index.
+    public var notes: [Int: String]
+    /// The input the case was read from.
+    public var source: SourceText
+    public var positions: CasePositions
+
+    /// A location in the case's input.
+    public func location(_ position: SourcePosition) -> SourceLocation { SourceLocation(source, position) }
+
+    /// Where the case starts.
+    public var location: SourceLocation { location(positions.record) }
+}

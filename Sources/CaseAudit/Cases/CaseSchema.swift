@@ -1,0 +1,120 @@
+/// Reads case text by the criteria set's schema: the declared type of each fact and the scale of each
+/// question decide what a value means, never YAML's own guessing (`no` is an answer, not false;
+/// `2013-03-04` is a date only where a date is declared).
+public struct CaseSchema: Sendable {
+    public let set: CriteriaSet
+    private let factIndex: [String: Int]
+    private let questionIndex: [String: Int]
+
+    public init(_ set: CriteriaSet) {
+        self.set = set
+        factIndex = Dictionary(set.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        questionIndex = Dictionary(set.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    public func fact(named name: String) -> Int? { factIndex[name] }
+    public func question(id: String) -> Int? { questionIndex[id] }
+
+    /// "unknown fact 'x'; did you mean 'y'?" and the suggestion.
+    func unknownFact(_ name: String) -> (message: String, suggestion: String?) {
+        let suggestion = Suggestions.closest(to: name, in: set.facts.map(\.name))
+        return ("unknown fact '\(name)'" + Suggestions.didYouMean(suggestion), suggestion)
+    }
+
+    func unknownQuestion(_ id: String) -> (message: String, suggestion: String?) {
+        let suggestion = Suggestions.closest(to: id, in: set.questions.map(\.id))
+        return ("unknown question '\(id)'" + Suggestions.didYouMean(suggestion), suggestion)
+    }
+
+    /// A problem with one value, before it is given a location.
+    struct ValueProblem: Error {
+        var message: String
+        var suggestion: String?
+    }
+
+    /// Types one scalar (a YAML scalar, a CSV cell) as a value of fact `index`. A set fact's scalar
+    /// form is `a;b`, and `[]` for the empty set (CSV); YAML lists are read element by element with
+    /// ``element(_:of:)``.
+    func value(_ text: String, ofFact index: Int) throws(ValueProblem) -> FactValue {
+        let fact = set.facts[index]
+        switch fact.type {
+        case .bool:
+            switch text.lowercased() {
+            case "true", "yes": return .bool(true)
+            case "false", "no": return .bool(false)
+            default: throw ValueProblem(message: "'\(text)' is not a value of \(fact.name) (a bool: true, false, yes or no)")
+            }
+        case .int:
+            guard let value = Int(text) else {
+                throw ValueProblem(message: "'\(text)' is not a value of \(fact.name) (a whole number)")
+            }
+            return .int(value)
+        case .date:
+            guard let day = Day(iso: text) else {
+                throw ValueProblem(message: "'\(text)' is not a value of \(fact.name) (a date, YYYY-MM-DD)")
+            }
+            return .date(day)
+        case .string:
+            return .string(text)
+        case .enum, .ordinal:
+            return .option(try element(text, of: index))
+        case .set:
+            var bits: UInt64 = 0
+            if text.trimmingSpaces() == "[]" { return .set(0) }
+            for part in text.split(separator: ";", omittingEmptySubsequences: true) {
+                let name = part.trimmingSpaces()
+                if name.isEmpty { continue }
+                bits |= 1 << UInt64(try element(name, of: index))
+            }
+            return .set(bits)
+        }
+    }
+
+    /// The index of a domain value of an enum, ordinal or set fact.
+    func element(_ text: String, of index: Int) throws(ValueProblem) -> Int {
+        let fact = set.facts[index]
+        if let found = fact.index(of: text) { return found }
+        let suggestion = Suggestions.closest(to: text, in: fact.values)
+        throw ValueProblem(
+            message: "'\(text)' is not a value of \(fact.name)" + Suggestions.didYouMean(suggestion)
+                + (suggestion == nil ? " (values: \(fact.values.joined(separator: ", ")))" : ""),
+            suggestion: suggestion)
+    }
+
+    /// An answer to question `index`: an option of its scale, or `invalid` with a did-you-mean.
+    func answer(_ text: String, to index: Int) -> (value: AnswerValue, problem: ValueProblem?) {
+        let scale = set.scales[set.questions[index].scale]
+        if let option = scale.index(of: text) { return (.option(option), nil) }
+        let suggestion = Suggestions.closest(to: text, in: scale.options)
+        let problem = ValueProblem(
+            message: "'\(text)' is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)
+                + " (options: \(scale.options.joined(separator: ", ")))",
+            suggestion: suggestion)
+        return (.invalid(text), problem)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces and tabs.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[first...last])
+    }
+}
+
+extension CaseSchema {
+    /// Fact indexes for names given on the command line (`--by gender`), or a usage diagnostic
+    /// naming the first unknown one.
+    public func facts(named names: [String]) -> Result<[Int], Diagnostic> {
+        var indexes: [Int] = []
+        for name in names {
+            guard let index = fact(named: name) else {
+                let unknown = unknownFact(name)
+                return .failure(Diagnostic(.error, code: "usage.unknown-fact", unknown.message, at: nil))
+            }
+            if !indexes.contains(index) { indexes.append(index) }
+        }
+        return .success(indexes)
+    }
+}

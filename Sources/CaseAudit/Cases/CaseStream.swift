@@ -1,0 +1,102 @@
+import Synchronization
+import YAMLKit
+
+/// Reads case records from inputs one at a time, typed by a criteria set, so memory holds one
+/// document (or CSV row) at a time, not the sample. A case id seen before is an error and the
+/// later case is skipped.
+public final class CaseStream: Sendable {
+    public let schema: CaseSchema
+    public let inputs: [CaseInput]
+    public let limits: YAMLLimits
+    /// Standard input, read once and kept, so a second pass can read it again.
+    private let standardInput = Mutex<SourceText?>(nil)
+
+    public init(schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default) {
+        self.schema = schema
+        self.inputs = inputs
+        self.limits = limits
+    }
+
+    /// What a pass read.
+    public struct Summary: Sendable {
+        public var cases = 0
+        public var errors = 0
+        public var warnings = 0
+        /// Inputs that could not be read at all.
+        public var unreadable = 0
+        /// The cases skipped because their id was used before.
+        public var duplicates: Set<RecordKey> = []
+    }
+
+    /// Identifies a record by input and position, to skip the same duplicates on a later pass.
+    public struct RecordKey: Sendable, Hashable {
+        public var input: Int
+        public var offset: Int
+    }
+
+    /// Reads every input in order, calling `body` with each case and its input's index; `body`
+    /// returns its own findings about the case. Diagnostics go to `report`, input by input, in
+    /// source order. A later pass may read only some inputs
+    /// (`only`), skipping the duplicates an earlier full pass found (`skipping`).
+    @discardableResult
+    public func forEach(
+        only: Set<Int>? = nil, skipping: Set<RecordKey> = [], report: ([Diagnostic]) -> Void,
+        _ body: (CaseRecord, Int) -> [Diagnostic]
+    ) -> Summary {
+        var summary = Summary()
+        var firstSeen: [String: (input: Int, position: SourcePosition)] = [:]
+        for (number, input) in inputs.enumerated() where only?.contains(number) ?? true {
+            var diagnostics: [Diagnostic] = []
+            func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+            func accept(_ record: CaseRecord) {
+                let key = RecordKey(input: number, offset: record.positions.record.offset)
+                if skipping.contains(key) { return }
+                if let first = firstSeen[record.id] {
+                    add(Diagnostic(
+                        .error, code: "case.duplicate-id",
+                        "case id '\(record.id)' is used twice; this case is skipped", at: record.location,
+                        notes: [Diagnostic.Note("'\(record.id)' first appears here",
+                                                at: SourceLocation(path: self.inputs[first.input].path, position: first.position))]))
+                    summary.duplicates.insert(key)
+                    return
+                }
+                firstSeen[record.id] = (number, record.positions.record)
+                summary.cases += 1
+                diagnostics.append(contentsOf: body(record, number))
+            }
+            switch read(input) {
+            case .failure(let error):
+                summary.unreadable += 1
+                add(Diagnostic(error, in: SourceText(path: input.path, bytes: [])))
+            case .success(let source):
+                if input.isCSV {
+                    CSVCaseReader(schema: schema).read(source, report: add, body: accept)
+                } else {
+                    let reader = YAMLCaseReader(schema: schema)
+                    let errors = YAMLLoader.forEachDocument(in: source, limits: limits) { document in
+                        if let record = reader.read(document, report: add) { accept(record) }
+                    }
+                    diagnostics.append(contentsOf: errors.map { Diagnostic($0, in: source) })
+                }
+            }
+            summary.errors += diagnostics.count(of: .error)
+            summary.warnings += diagnostics.count(of: .warning)
+            if !diagnostics.isEmpty { report(diagnostics.sortedForOutput()) }
+        }
+        return summary
+    }
+
+    private func read(_ input: CaseInput) -> Result<SourceText, YAMLError> {
+        switch input {
+        case .file(let path):
+            return YAMLLoader.read(path: path, limits: limits)
+        case .standardInput:
+            return standardInput.withLock { cached in
+                if let cached { return .success(cached) }
+                let result = YAMLLoader.read(path: nil, limits: limits)
+                if case .success(let source) = result { cached = source }
+                return result
+            }
+        }
+    }
+}

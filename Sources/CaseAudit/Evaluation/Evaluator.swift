@@ -1,0 +1,146 @@
+/// Evaluates cases against a compiled criteria set: applicability, computed answers and one result
+/// per question instance.
+public struct Evaluator: Sendable {
+    public let set: CriteriaSet
+    /// Whether to run the set's `checks` (lint does; scoring does not need to).
+    public var runsChecks: Bool
+    /// Question indexes in an order where every question comes after those whose answers its
+    /// applicability or computation reads (the loader has rejected cycles).
+    private let order: [Int]
+
+    public init(_ set: CriteriaSet, runsChecks: Bool = false) {
+        self.set = set
+        self.runsChecks = runsChecks
+        order = Self.dependencyOrder(set.questions)
+    }
+
+    public func evaluate(_ record: CaseRecord) -> CaseEvaluation {
+        var values = CaseValues(facts: record.facts, answers: Array(repeating: .unknown, count: set.questions.count))
+        var byQuestion = [[QuestionResult]](repeating: [], count: set.questions.count)
+        var findings: [Diagnostic] = []
+        for index in order {
+            byQuestion[index] = evaluate(index, record, &values, &findings)
+        }
+        if runsChecks { findings.append(contentsOf: checkFindings(record, values)) }
+        return CaseEvaluation(record: record, values: values, results: byQuestion.flatMap { $0 }, findings: findings)
+    }
+
+    private func evaluate(
+        _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ findings: inout [Diagnostic]
+    ) -> [QuestionResult] {
+        let question = set.questions[index]
+        let given = record.answers[index]
+        switch question.applies(values) {
+        case .false:
+            values.answers[index] = .absent
+            if given != nil, let position = record.positions.answers[index] {
+                findings.append(Diagnostic(
+                    .warning, code: "case.answer-not-applicable",
+                    "\(question.id) does not apply to case \(record.id), so this answer is not used",
+                    at: record.location(position),
+                    notes: [Diagnostic.Note("applies when: \(question.applies.source)")]))
+            }
+            return [QuestionResult(question: index, element: nil, kind: .notApplicable)]
+        case .unknown:
+            values.answers[index] = .unknown
+            return [QuestionResult(question: index, element: nil, kind: .undetermined)]
+        case .true:
+            break
+        }
+        if let factIndex = question.forEach {
+            values.answers[index] = .unknown
+            guard case .set(let bits) = record.facts[factIndex] else {
+                return [QuestionResult(question: index, element: nil, kind: .undetermined)]
+            }
+            var answers: [Int: AnswerValue] = [:]
+            if case .perElement(let list) = given {
+                for answer in list {
+                    if bits & (1 << UInt64(answer.element)) == 0 {
+                        let fact = set.facts[factIndex]
+                        findings.append(Diagnostic(
+                            .error, code: "case.element-not-in-case",
+                            "case \(record.id) does not have '\(fact.values[answer.element])' in \(fact.name), so this answer is not used",
+                            at: record.location(answer.position)))
+                    } else if answers[answer.element] == nil {
+                        answers[answer.element] = answer.value
+                    }
+                }
+            }
+            var results: [QuestionResult] = []
+            var remaining = bits
+            while remaining != 0 {
+                let element = remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+                results.append(classify(index, element: element, answers[element]))
+            }
+            return results
+        }
+        if let compute = question.compute {
+            let option = compute(values)
+            if let option, case .single(let hand)? = given, hand != .option(option), let position = record.positions.answers[index] {
+                let scale = set.scales[question.scale]
+                findings.append(Diagnostic(
+                    .error, code: "case.answer-contradicts-computed",
+                    "\(question.id) is computed from the facts as '\(scale.options[option])'; this answer is not used",
+                    at: record.location(position), notes: [Diagnostic.Note("computed as: \(compute.source)")]))
+            }
+            var result = classify(index, element: nil, option.map(AnswerValue.option))
+            result.computed = option != nil
+            values.answers[index] = option.map(AnswerState.option) ?? .unknown
+            return [result]
+        }
+        guard case .single(let value)? = given else {
+            values.answers[index] = .unknown
+            return [classify(index, element: nil, nil)]
+        }
+        if case .option(let option) = value { values.answers[index] = .option(option) } else { values.answers[index] = .unknown }
+        return [classify(index, element: nil, value)]
+    }
+
+    /// The result of an applicable instance with this answer.
+    private func classify(_ index: Int, element: Int?, _ answer: AnswerValue?) -> QuestionResult {
+        let question = set.questions[index]
+        let kind: ResultKind
+        switch answer {
+        case nil: kind = .unanswered
+        case .invalid?: kind = .invalid
+        case .option(let option)?:
+            if !question.scored {
+                kind = .descriptive
+            } else {
+                kind = set.scales[question.scale].sufficient.contains(option) ? .sufficient : .insufficient
+            }
+        }
+        return QuestionResult(question: index, element: element, kind: kind, answer: answer)
+    }
+
+    private func checkFindings(_ record: CaseRecord, _ values: CaseValues) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for check in set.checks {
+            guard (check.when?(values) ?? .true) == .true, check.assertion(values) == .false else { continue }
+            // Point at the first fact the assertion reads that the case records, else at the case.
+            let position = check.assertion.facts.lazy.compactMap { record.positions.facts[$0] }.first
+                ?? record.positions.record
+            findings.append(Diagnostic(
+                check.severity, code: "check.\(check.id)", "case \(record.id): \(check.message)",
+                at: record.location(position), notes: [Diagnostic.Note("check: \(check.assertion.source)")]))
+        }
+        return findings
+    }
+
+    /// Depth-first order over `answer()` dependencies; cycles were rejected when the set loaded.
+    private static func dependencyOrder(_ questions: [Question]) -> [Int] {
+        var order: [Int] = []
+        var state = [UInt8](repeating: 0, count: questions.count)  // 0 new, 1 visiting, 2 done
+        func visit(_ index: Int) {
+            guard state[index] == 0 else { return }
+            state[index] = 1
+            let question = questions[index]
+            for dependency in question.applies.questions + (question.compute?.questions ?? []) { visit(dependency) }
+            state[index] = 2
+            order.append(index)
+        }
+        for index in questions.indices { visit(index) }
+        return order
+    }
+}

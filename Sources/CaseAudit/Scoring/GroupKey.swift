@@ -1,0 +1,73 @@
+/// A value a sample is split by: one value of a fact, or "not recorded". Ordered as the fact's
+/// domain (enum, ordinal, set), false before true, numbers and dates ascending, texts by bytes,
+/// with "not recorded" last.
+public enum GroupKey: Sendable, Hashable, Comparable {
+    case value(FactValue)
+    case notRecorded
+
+    /// The keys a case falls under for a fact: one, or one per element of a set (none for an empty set).
+    public static func keys(of value: FactValue?) -> [GroupKey] {
+        guard let value else { return [.notRecorded] }
+        guard case .set(var bits) = value else { return [.value(value)] }
+        var keys: [GroupKey] = []
+        while bits != 0 {
+            keys.append(.value(.option(bits.trailingZeroBitCount)))
+            bits &= bits - 1
+        }
+        return keys
+    }
+
+    /// The text shown for the key of a fact.
+    public func label(_ fact: Fact) -> String {
+        switch self {
+        case .notRecorded: return "(not recorded)"
+        case .value(let value): return value.text(fact)
+        }
+    }
+
+    public static func < (lhs: GroupKey, rhs: GroupKey) -> Bool {
+        switch (lhs, rhs) {
+        case (.notRecorded, _): return false
+        case (.value, .notRecorded): return true
+        case (.value(let left), .value(let right)): return left.precedes(right)
+        }
+    }
+}
+
+extension FactValue {
+    /// The value as a case file writes it.
+    public func text(_ fact: Fact) -> String {
+        switch self {
+        case .bool(let value): return value ? "true" : "false"
+        case .int(let value): return String(value)
+        case .date(let day): return day.description
+        case .string(let text): return text
+        case .option(let index): return fact.values.indices.contains(index) ? fact.values[index] : "?"
+        case .set(let bits):
+            return "[" + fact.values.indices.filter { bits & (1 << UInt64($0)) != 0 }.map { fact.values[$0] }.joined(separator: ", ") + "]"
+        }
+    }
+
+    func precedes(_ other: FactValue) -> Bool {
+        switch (self, other) {
+        case (.bool(let a), .bool(let b)): return !a && b
+        case (.int(let a), .int(let b)): return a < b
+        case (.date(let a), .date(let b)): return a < b
+        case (.string(let a), .string(let b)): return a.utf8.lexicographicallyPrecedes(b.utf8)
+        case (.option(let a), .option(let b)): return a < b
+        case (.set(let a), .set(let b)): return a < b
+        default: return rank < other.rank
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .bool: return 0
+        case .int: return 1
+        case .date: return 2
+        case .string: return 3
+        case .option: return 4
+        case .set: return 5
+        }
+    }
+}

@@ -1,0 +1,125 @@
+/// A question's figures.
+public struct QuestionScore: Sendable {
+    public var question: Int
+    public var sufficient: Int
+    public var insufficient: Int
+    /// Sufficient ÷ (sufficient + insufficient); nil ("–") when no applicable case was answered.
+    public var score: Double?
+    public var smallBase: Bool
+    /// Base n: sufficient + insufficient.
+    public var base: Int { sufficient + insufficient }
+}
+
+/// A criterion's or an outcome's figures.
+public struct GroupScore: Sendable {
+    /// Index of the criterion or outcome.
+    public var index: Int
+    /// Per the method; nil ("–") when none of its questions has a score.
+    public var score: Double?
+    /// Questions (and, for `mean_of_criteria`, criteria) that entered the mean.
+    public var items: Int
+    /// All sufficient and insufficient answers of its questions.
+    public var answers: Int
+    public var sufficient: Int
+    /// Base n: cases with at least one sufficient or insufficient answer among its questions.
+    public var cases: Int
+    public var smallBase: Bool
+    /// The rating band, when the set declares bands (outcomes only).
+    public var band: String?
+}
+
+/// One row of a per-element table: an element of a set fact (an offending-related factor).
+public struct ElementRow: Sendable {
+    public var element: Int
+    /// Cases in the sample with the element.
+    public var cases: Int
+    /// One figure per question of the table, in the table's question order.
+    public var figures: [QuestionScore]
+}
+
+/// The per-element table of the `for_each` questions over one set fact (the report's factor table).
+public struct ElementTable: Sendable {
+    public var fact: Int
+    public var questions: [Int]
+    public var rows: [ElementRow]
+}
+
+/// Question, criterion and outcome scores of a tally, by the set's scoring method (DESIGN §6).
+public struct Scorecard: Sendable {
+    public let set: CriteriaSet
+    public let tally: Tally
+    public let questions: [QuestionScore]
+    public let criteria: [GroupScore]
+    public let outcomes: [GroupScore]
+    public let elementTables: [ElementTable]
+
+    public var cases: Int { tally.cases }
+
+    public init(_ set: CriteriaSet, _ tally: Tally) {
+        self.set = set
+        self.tally = tally
+        let minBase = set.scoring.minBase
+        func figure(_ question: Int, _ sufficient: Int, _ insufficient: Int) -> QuestionScore {
+            let base = sufficient + insufficient
+            return QuestionScore(
+                question: question, sufficient: sufficient, insufficient: insufficient,
+                score: base > 0 ? Double(sufficient) / Double(base) : nil, smallBase: base > 0 && base < minBase)
+        }
+        let questions = set.questions.indices.map { index in
+            figure(index, tally.count(.sufficient, question: index), tally.count(.insufficient, question: index))
+        }
+        self.questions = questions
+
+        let scored = set.questions.indices.filter { set.questions[$0].scored }
+        let criteria = set.criteria.indices.map { index in
+            Self.group(
+                index, members: scored.filter { set.questions[$0].criterion == index }, questions,
+                cases: tally.criterionCases[index], minBase: minBase)
+        }
+        self.criteria = criteria
+
+        self.outcomes = set.outcomes.indices.map { index in
+            let own = scored.filter { set.criteria[set.questions[$0].criterion].outcome == index }
+            let brought = scored.filter { set.questions[$0].alsoScores.contains(index) }
+            var outcome = Self.group(index, members: own + brought, questions, cases: tally.outcomeCases[index], minBase: minBase)
+            switch set.scoring.method {
+            case .meanOfQuestions:
+                break
+            case .pooled:
+                outcome.score = outcome.answers > 0 ? Double(outcome.sufficient) / Double(outcome.answers) : nil
+            case .meanOfCriteria:
+                let items = criteria.filter { set.criteria[$0.index].outcome == index }.compactMap(\.score)
+                    + brought.compactMap { questions[$0].score }
+                outcome.items = items.count
+                outcome.score = items.isEmpty ? nil : items.reduce(0, +) / Double(items.count)
+            }
+            outcome.band = outcome.score.flatMap { score in set.scoring.bands.first { score * 100 >= $0.minimum }?.label }
+            return outcome
+        }
+
+        var tables: [ElementTable] = []
+        for fact in tally.elementCases.keys.sorted() {
+            let members = set.questions.indices.filter { set.questions[$0].forEach == fact }
+            let rows = set.facts[fact].values.indices.map { element in
+                ElementRow(
+                    element: element, cases: tally.elementCases[fact]?[element] ?? 0,
+                    figures: members.map {
+                        figure($0, tally.count(.sufficient, question: $0, element: element),
+                               tally.count(.insufficient, question: $0, element: element))
+                    })
+            }
+            tables.append(ElementTable(fact: fact, questions: members, rows: rows))
+        }
+        elementTables = tables
+    }
+
+    /// The mean of the members' question scores, with the answers and cases behind it.
+    private static func group(_ index: Int, members: [Int], _ questions: [QuestionScore], cases: Int, minBase: Int) -> GroupScore {
+        let scores = members.compactMap { questions[$0].score }
+        return GroupScore(
+            index: index, score: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
+            items: scores.count, answers: members.reduce(0) { $0 + questions[$1].base },
+            sufficient: members.reduce(0) { $0 + questions[$1].sufficient }, cases: cases,
+            smallBase: cases > 0 && cases < minBase, band: nil)
+    }
+}

@@ -1,0 +1,95 @@
+/// Streaming counts over evaluated cases: everything a score table needs, and nothing per case, so
+/// memory does not grow with the number of cases.
+public struct Tally: Sendable {
+    public private(set) var cases = 0
+    /// Result counts, question-major: `results[question * ResultKind.allCases.count + kind]`.
+    private var results: [Int]
+    /// Answer counts per option, over applicable answered instances: `options[question][option]`.
+    public private(set) var options: [[Int]]
+    /// For `for_each` questions: result counts per element, `elements[question][element * kinds + kind]`.
+    private var elements: [Int: [Int]]
+    /// For each set fact that a `for_each` question runs over: cases having each element.
+    public private(set) var elementCases: [Int: [Int]]
+    /// Cases with at least one sufficient or insufficient answer, per criterion and per outcome
+    /// (counting `also_scores`).
+    public private(set) var criterionCases: [Int]
+    public private(set) var outcomeCases: [Int]
+
+    private static let kinds = ResultKind.allCases.count
+    private let set: CriteriaSet
+    /// The keys of `elementCases`, in order.
+    private let elementFacts: [Int]
+
+    public init(_ set: CriteriaSet) {
+        self.set = set
+        results = Array(repeating: 0, count: set.questions.count * Self.kinds)
+        options = set.questions.map { Array(repeating: 0, count: set.scales[$0.scale].options.count) }
+        var elements: [Int: [Int]] = [:]
+        var elementCases: [Int: [Int]] = [:]
+        for (index, question) in set.questions.enumerated() {
+            guard let fact = question.forEach else { continue }
+            let size = set.facts[fact].values.count
+            elements[index] = Array(repeating: 0, count: size * Self.kinds)
+            elementCases[fact] = Array(repeating: 0, count: size)
+        }
+        self.elements = elements
+        self.elementCases = elementCases
+        elementFacts = elementCases.keys.sorted()
+        criterionCases = Array(repeating: 0, count: set.criteria.count)
+        outcomeCases = Array(repeating: 0, count: set.outcomes.count)
+    }
+
+    /// Adds one evaluated case.
+    public mutating func add(_ evaluation: CaseEvaluation) {
+        cases += 1
+        var criteriaSeen = [Bool](repeating: false, count: set.criteria.count)
+        var outcomesSeen = [Bool](repeating: false, count: set.outcomes.count)
+        for result in evaluation.results {
+            let kind = result.kind.index
+            results[result.question * Self.kinds + kind] += 1
+            if case .option(let option)? = result.answer, result.kind != .notApplicable {
+                options[result.question][option] += 1
+            }
+            if let element = result.element {
+                elements[result.question]?[element * Self.kinds + kind] += 1
+            }
+            guard result.kind == .sufficient || result.kind == .insufficient else { continue }
+            let question = set.questions[result.question]
+            criteriaSeen[question.criterion] = true
+            outcomesSeen[set.criteria[question.criterion].outcome] = true
+            for outcome in question.alsoScores { outcomesSeen[outcome] = true }
+        }
+        for fact in elementFacts {
+            guard case .set(var bits) = evaluation.record.facts[fact] else { continue }
+            while bits != 0 {
+                elementCases[fact]?[bits.trailingZeroBitCount] += 1
+                bits &= bits - 1
+            }
+        }
+        for index in criteriaSeen.indices where criteriaSeen[index] { criterionCases[index] += 1 }
+        for index in outcomesSeen.indices where outcomesSeen[index] { outcomeCases[index] += 1 }
+    }
+
+    /// How many instances of a question had this result.
+    public func count(_ kind: ResultKind, question: Int) -> Int { results[question * Self.kinds + kind.index] }
+
+    /// How many instances of a `for_each` question for one element had this result.
+    public func count(_ kind: ResultKind, question: Int, element: Int) -> Int {
+        elements[question]?[element * Self.kinds + kind.index] ?? 0
+    }
+}
+
+extension ResultKind {
+    /// Position in `allCases`.
+    var index: Int {
+        switch self {
+        case .sufficient: return 0
+        case .insufficient: return 1
+        case .notApplicable: return 2
+        case .unanswered: return 3
+        case .undetermined: return 4
+        case .invalid: return 5
+        case .descriptive: return 6
+        }
+    }
+}

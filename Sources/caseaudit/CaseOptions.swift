@@ -1,0 +1,74 @@
+import ArgumentParser
+import CaseAudit
+
+/// The case files a command reads, and the criteria set it reads them by.
+struct CaseOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "Case files or directories (read recursively: *.yaml, *.yml, *.json, *.csv); '-' for standard input (YAML).",
+        valueName: "path"))
+    var paths: [String]
+
+    @OptionGroup var rules: RulesOptions
+
+    /// Loads the set and lists the inputs, printing diagnostics; exits 2 when nothing can be read.
+    func open() throws -> CaseStream {
+        let set = try RulesCommand.loadSet(path: rules.rules)
+        let expanded = CaseInputs.expand(paths)
+        Output.diagnostics(expanded.problems)
+        if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
+        guard !expanded.inputs.isEmpty else {
+            Output.diagnostics([Diagnostic(.error, code: "input.none", "no case files (*.yaml, *.yml, *.json, *.csv) in \(paths.joined(separator: ", "))", at: nil)])
+            throw ExitStatus.usageOrInput.exit
+        }
+        return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs)
+    }
+
+    /// Fact indexes for `--by` and similar options; exits 2 on an unknown name.
+    static func facts(_ names: [String], in schema: CaseSchema) throws -> [Int] {
+        let split = names.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters() } }.filter { !$0.isEmpty }
+        switch schema.facts(named: split) {
+        case .success(let indexes): return indexes
+        case .failure(let diagnostic):
+            Output.diagnostics([diagnostic])
+            throw ExitStatus.usageOrInput.exit
+        }
+    }
+
+    /// The exit status after reading: 2 if an input was unreadable, 1 if the input had errors.
+    static func status(_ summary: CaseStream.Summary) -> ExitStatus {
+        if summary.unreadable > 0 { return .usageOrInput }
+        return summary.errors > 0 ? .findings : .success
+    }
+}
+
+/// `-o FILE`: where a command writes.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+    var output: String?
+
+    /// Opens the output; exits 2 when the file cannot be created.
+    func open() throws -> OutputSink {
+        do {
+            return try OutputSink(path: output)
+        } catch {
+            Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot write '\(output ?? "-")': \(error.reason)", at: nil)])
+            throw ExitStatus.usageOrInput.exit
+        }
+    }
+
+    /// Finishes the output; exits 2 when it could not be written.
+    func finish(_ sink: OutputSink) throws {
+        do {
+            try sink.finish()
+        } catch {
+            Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot write '\(output ?? "-")': \(error.reason)", at: nil)])
+            throw ExitStatus.usageOrInput.exit
+        }
+    }
+}
+
+extension Substring {
+    func trimmingCharacters() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
