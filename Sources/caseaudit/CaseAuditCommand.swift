@@ -7,6 +7,6 @@ struct CaseAuditCommand: ParsableCommand {
         commandName: "caseaudit",
         abstract: "Audit probation case records against a criteria set.",
         version: CaseAuditVersion.current,
-        subcommands: [ScoreCommand.self, RulesCommand.self]
+        subcommands: [ScoreCommand.self, GapsCommand.self, ExplainCommand.self, RulesCommand.self]
     )
 }

@@ -1,0 +1,53 @@
+import YAMLKit
+
+/// One gap in one case: a scored question instance that is insufficient, unanswered, undetermined
+/// or invalid, with what supervision feedback needs.
+public struct Gap: Sendable {
+    public var caseID: String
+    public var assessor: String?
+    public var question: Int
+    /// For a `for_each` instance, the element's index.
+    public var element: Int?
+    public var result: ResultKind
+    public var answer: AnswerValue?
+    public var computed: Bool
+    /// For an insufficient answer: whether the work or its recording fell short.
+    public var kind: GapKind?
+    public var note: String?
+    /// For an undetermined or uncomputable result: the facts the case does not record that decide it.
+    public var missingFacts: [Int]
+    /// The answer in the case file, or the case when there is no answer.
+    public var location: SourceLocation
+}
+
+extension CaseEvaluation {
+    /// The case's gaps, in question order. Descriptive questions have none.
+    public func gaps(_ set: CriteriaSet) -> [Gap] {
+        results.compactMap { result in
+            let question = set.questions[result.question]
+            guard question.scored, result.kind.isGap else { return nil }
+            var kind: GapKind?
+            if result.kind == .insufficient, case .option(let option)? = result.answer {
+                kind = set.scales[question.scale].gapKind(of: option)
+            }
+            let position = elementPosition(result) ?? record.positions.answers[result.question] ?? record.positions.record
+            return Gap(
+                caseID: record.id, assessor: record.assessor, question: result.question, element: result.element,
+                result: result.kind, answer: result.answer, computed: result.computed, kind: kind,
+                note: record.notes[result.question], missingFacts: missingFacts(question, result),
+                location: record.location(position))
+        }
+    }
+
+    private func missingFacts(_ question: Question, _ result: QuestionResult) -> [Int] {
+        guard result.kind == .undetermined || (result.kind == .unanswered && question.compute != nil) else { return [] }
+        var facts = result.kind == .undetermined ? question.applies.facts : question.compute?.facts ?? []
+        if let each = question.forEach, result.kind == .undetermined { facts.append(each) }
+        return facts.filter { record.facts[$0] == nil }
+    }
+
+    private func elementPosition(_ result: QuestionResult) -> SourcePosition? {
+        guard let element = result.element, case .perElement(let answers)? = record.answers[result.question] else { return nil }
+        return answers.first { $0.element == element }?.position
+    }
+}

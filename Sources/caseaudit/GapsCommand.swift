@@ -1,0 +1,51 @@
+import ArgumentParser
+import CaseAudit
+
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Per-case gaps: every insufficient, unanswered, undetermined or invalid answer.",
+        discussion: "With --by offender_manager, one section per practitioner: the supervision feedback sheet.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv, markdown
+    }
+
+    @OptionGroup var cases: CaseOptions
+
+    @Option(help: ArgumentHelp("Group the cases by a fact.", valueName: "fact"))
+    var by: String?
+
+    @Flag(help: "Leave the assessors' notes out.")
+    var noNotes = false
+
+    @Option(help: "Output format.")
+    var format: Format = .text
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let stream = try cases.open()
+        let by = try self.by.map { try CaseOptions.facts([$0], in: stream.schema)[0] }
+        let sink = try output.open()
+        let notes = !noNotes
+        let summary: GapsRun.Summary
+        switch format {
+        case .text:
+            var writer = GapsText(sink, includeNotes: notes)
+            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
+        case .json:
+            var writer = GapsJSON(sink, includeNotes: notes)
+            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
+        case .csv:
+            var writer = GapsCSV(sink, includeNotes: notes)
+            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
+        case .markdown:
+            var writer = GapsMarkdown(sink, includeNotes: notes)
+            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
+        }
+        try output.finish(sink)
+        let status = CaseOptions.status(summary.read)
+        if status != .success { throw status.exit }
+    }
+}
