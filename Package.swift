@@ -47,6 +47,8 @@ let package = Package(
         ),
         // Load-and-compile time of the embedded criteria set (not a test).
         .executableTarget(name: "rules-load", dependencies: ["CaseAudit"], path: "Benchmarks/RulesLoad"),
+        // A large synthetic IAOW sample for scoring benchmarks (not a test).
+        .executableTarget(name: "case-generator", dependencies: ["CaseAudit", "YAMLKit"], path: "Benchmarks/CaseGenerator"),
         .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit"]),
         .testTarget(
             name: "CaseAuditTests",

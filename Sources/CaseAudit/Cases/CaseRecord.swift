@@ -21,6 +21,12 @@ public struct ElementAnswer: Sendable, Hashable {
     public var element: Int
     public var value: AnswerValue
     public var position: SourcePosition
+
+    public init(element: Int, value: AnswerValue, position: SourcePosition) {
+        self.element = element
+        self.value = value
+        self.position = position
+    }
 }
 
 /// Where a case's parts are written, for diagnostics and `explain`.
@@ -31,6 +37,10 @@ public struct CasePositions: Sendable {
     public var facts: [Int: SourcePosition] = [:]
     /// Each given answer's value (for `for_each`, the mapping), by question index.
     public var answers: [Int: SourcePosition] = [:]
+
+    public init(record: SourcePosition) {
+        self.record = record
+    }
 }
 
 /// One audited case, typed by the criteria set's schema.
@@ -46,6 +56,19 @@ public struct CaseRecord: Sendable {
     /// The input the case was read from.
     public var source: SourceText
     public var positions: CasePositions
+
+    public init(
+        id: String, assessor: String? = nil, facts: [FactValue?], answers: [RecordedAnswer?], notes: [Int: String] = [:],
+        source: SourceText, positions: CasePositions
+    ) {
+        self.id = id
+        self.assessor = assessor
+        self.facts = facts
+        self.answers = answers
+        self.notes = notes
+        self.source = source
+        self.positions = positions
+    }
 
     /// A location in the case's input.
     public func location(_ position: SourcePosition) -> SourceLocation { SourceLocation(source, position) }

@@ -44,14 +44,15 @@ public final class CaseStream: Sendable {
         _ body: (CaseRecord, Int) -> [Diagnostic]
     ) -> Summary {
         var summary = Summary()
-        var firstSeen: [String: (input: Int, position: SourcePosition)] = [:]
+        var registry = CaseIDRegistry()
         for (number, input) in inputs.enumerated() where only?.contains(number) ?? true {
             var diagnostics: [Diagnostic] = []
             func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
             func accept(_ record: CaseRecord) {
                 let key = RecordKey(input: number, offset: record.positions.record.offset)
                 if skipping.contains(key) { return }
-                if let first = firstSeen[record.id] {
+                if let first = registry.register(
+                    record.id, input: number, position: record.positions.record, idsIn: caseIDs) {
                     add(Diagnostic(
                         .error, code: "case.duplicate-id",
                         "case id '\(record.id)' is used twice; this case is skipped", at: record.location,
@@ -60,7 +61,6 @@ public final class CaseStream: Sendable {
                     summary.duplicates.insert(key)
                     return
                 }
-                firstSeen[record.id] = (number, record.positions.record)
                 summary.cases += 1
                 diagnostics.append(contentsOf: body(record, number))
             }
@@ -84,6 +84,22 @@ public final class CaseStream: Sendable {
             if !diagnostics.isEmpty { report(diagnostics.sortedForOutput()) }
         }
         return summary
+    }
+
+    /// The ids of an input's cases with their positions, in order (read again to confirm a duplicate).
+    private func caseIDs(in index: Int) -> [(String, SourcePosition)] {
+        guard case .success(let source) = read(inputs[index]) else { return [] }
+        var ids: [(String, SourcePosition)] = []
+        let ignore: (Diagnostic) -> Void = { _ in }
+        if inputs[index].isCSV {
+            CSVCaseReader(schema: schema).read(source, report: ignore) { ids.append(($0.id, $0.positions.record)) }
+        } else {
+            let reader = YAMLCaseReader(schema: schema)
+            _ = YAMLLoader.forEachDocument(in: source, limits: limits) { document in
+                if let record = reader.read(document, report: ignore) { ids.append((record.id, record.positions.record)) }
+            }
+        }
+        return ids
     }
 
     private func read(_ input: CaseInput) -> Result<SourceText, YAMLError> {

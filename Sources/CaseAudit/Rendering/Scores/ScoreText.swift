@@ -92,9 +92,10 @@ public enum ScoreText {
 
     static func breakdownTable(_ breakdown: BreakdownScores, _ set: CriteriaSet, level: Level) -> TextTable {
         let fact = set.facts[breakdown.fact]
-        var table = TextTable([""] + breakdown.groups.map { "\($0.key.label(fact)) (\($0.scorecard.cases))" },
+        var table = TextTable([""] + breakdown.groups.map { $0.key.label(fact) },
                               alignments: [.left] + breakdown.groups.map { _ in .right })
         table.maxWidths = [0: 50]
+        table.add(["Cases"] + breakdown.groups.map { "\($0.scorecard.cases)" })
         for (index, outcome) in set.outcomes.enumerated() {
             table.add([outcome.title] + breakdown.groups.map { group in
                 let figure = group.scorecard.outcomes[index]
