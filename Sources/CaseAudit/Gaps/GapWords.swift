@@ -26,13 +26,6 @@ enum GapWords {
         return gap.result == .insufficient ? "practice" : "audit record"
     }
 
-    /// The question, with the element for a `for_each` instance.
-    static func question(_ gap: Gap, _ set: CriteriaSet) -> String {
-        let question = set.questions[gap.question]
-        guard let element = gap.element, let fact = question.forEach else { return question.text }
-        return question.text + " (\(set.facts[fact].values[element].replacingUnderscores()))"
-    }
-
     /// The question id, with `[element]` for a `for_each` instance.
     static func id(_ gap: Gap, _ set: CriteriaSet) -> String {
         let question = set.questions[gap.question]

@@ -31,7 +31,7 @@ public struct GapsText: GapWriter {
                 criterion = question.criterion
                 out += "  \(set.criteria[criterion].id) \(set.criteria[criterion].title)\n"
             }
-            out += "    \(GapWords.id(gap, set))  \(GapWords.question(gap, set))\n"
+            out += "    \(GapWords.id(gap, set))  \(question.text)\n"
             out += "      answer: \(GapWords.answer(gap, set)) · \(GapWords.kind(gap)) gap\n"
             if gap.result == .insufficient, let sentence = question.gap { out += "      \(sentence)\n" }
             if includeNotes, let note = gap.note { out += "      note: \(note)\n" }

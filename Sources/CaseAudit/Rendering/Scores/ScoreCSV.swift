@@ -1,9 +1,10 @@
 /// `caseaudit score --format csv`: one tidy table for spreadsheets. Every row is one figure:
 /// `level` (outcome, criterion, question, element, profile), the breakdown it belongs to (empty
-/// for the whole sample), its id and title, and its numbers.
+/// for the whole sample), its id and title, and its numbers. `cases` is the base of an outcome or
+/// criterion, the cases with the element for an element row, and the count of a profile row.
 public enum ScoreCSV {
     static let header = [
-        "level", "by", "group", "id", "parent", "title", "score", "sufficient", "base", "answers",
+        "level", "by", "group", "id", "parent", "title", "score", "sufficient", "base", "answers", "cases",
         "not_applicable", "unanswered", "undetermined", "invalid", "small_base", "band",
     ]
 
@@ -17,7 +18,8 @@ public enum ScoreCSV {
                     out += CSVWriter.row([
                         "element", "", "", "\(result.set.questions[figure.question].id)[\(fact.values[row.element])]",
                         result.set.questions[figure.question].id, fact.values[row.element], number(figure.score),
-                        "\(figure.sufficient)", "\(row.cases)", "\(figure.base)", "", "", "", "", flag(figure.smallBase), "",
+                        "\(figure.sufficient)", "\(figure.base)", "\(figure.base)", "\(row.cases)", "", "", "", "",
+                        flag(figure.smallBase), "",
                     ])
                 }
             }
@@ -31,8 +33,8 @@ public enum ScoreCSV {
         for count in result.profile {
             let fact = result.set.facts[count.fact]
             for key in count.counts.keys.sorted() {
-                out += CSVWriter.row(["profile", fact.name, key.label(fact), fact.name, "", fact.label, "", "",
-                                      "\(count.counts[key] ?? 0)", "", "", "", "", "", "", ""])
+                out += CSVWriter.row(["profile", fact.name, key.label(fact), fact.name, "", fact.label, "", "", "", "",
+                                      "\(count.counts[key] ?? 0)", "", "", "", "", "", ""])
             }
         }
         return out
@@ -44,19 +46,20 @@ public enum ScoreCSV {
         for outcome in card.outcomes {
             let model = set.outcomes[outcome.index]
             out += CSVWriter.row(["outcome", by, group, model.id, "", model.title, number(outcome.score), "\(outcome.sufficient)",
-                                  "\(outcome.cases)", "\(outcome.answers)", "", "", "", "", flag(outcome.smallBase), outcome.band ?? ""])
+                                  "\(outcome.cases)", "\(outcome.answers)", "\(outcome.cases)", "", "", "", "", flag(outcome.smallBase),
+                                  outcome.band ?? ""])
         }
         for criterion in card.criteria {
             let model = set.criteria[criterion.index]
             out += CSVWriter.row(["criterion", by, group, model.id, set.outcomes[model.outcome].id, model.title, number(criterion.score),
-                                  "\(criterion.sufficient)", "\(criterion.cases)", "\(criterion.answers)", "", "", "", "",
+                                  "\(criterion.sufficient)", "\(criterion.cases)", "\(criterion.answers)", "\(criterion.cases)", "", "", "", "",
                                   flag(criterion.smallBase), ""])
         }
         for figure in card.questions {
             let model = set.questions[figure.question]
             let counts = [ResultKind.notApplicable, .unanswered, .undetermined, .invalid].map { "\(card.tally.count($0, question: figure.question))" }
             out += CSVWriter.row(["question", by, group, model.id, set.criteria[model.criterion].id, model.label ?? model.text,
-                                  model.scored ? number(figure.score) : "", "\(figure.sufficient)", "\(figure.base)", "\(figure.base)"]
+                                  model.scored ? number(figure.score) : "", "\(figure.sufficient)", "\(figure.base)", "\(figure.base)", ""]
                                  + counts + [flag(figure.smallBase), ""])
         }
         return out
