@@ -7,6 +7,22 @@ struct CaseAuditCommand: ParsableCommand {
         commandName: "caseaudit",
         abstract: "Audit probation case records against a criteria set.",
         version: CaseAuditVersion.current,
-        subcommands: [ScoreCommand.self, GapsCommand.self, ExplainCommand.self, RulesCommand.self]
+        subcommands: [ScoreCommand.self, GapsCommand.self, ExplainCommand.self, LintCommand.self, TemplateCommand.self, RulesCommand.self]
     )
+
+    /// Runs the command, mapping argument errors to the documented usage status (2) rather than
+    /// the parser's own code.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                Output.error(fullMessage(for: error))
+                ExitStatus.usageOrInput.exit.terminate()
+            }
+            exit(withError: error)
+        }
+    }
 }

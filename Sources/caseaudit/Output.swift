@@ -15,6 +15,11 @@ enum Output {
         writeAll(text, to: 1)
     }
 
+    /// A line of text on standard error.
+    static func error(_ text: String) {
+        writeAll(text.hasSuffix("\n") ? text : text + "\n", to: 2)
+    }
+
     static func diagnostics(_ diagnostics: [Diagnostic]) {
         let formatter = DiagnosticFormatter(useColor: isatty(2) == 1 && getenv("NO_COLOR") == nil)
         writeAll(formatter.format(diagnostics.sortedForOutput()), to: 2)
@@ -34,8 +39,16 @@ enum Output {
 }
 
 private let systemWrite = write
+private let systemExit: @Sendable (Int32) -> Never = exit
 
 extension ExitStatus {
     /// Ends the command with this status.
     var exit: ExitCode { ExitCode(rawValue) }
+}
+
+extension ExitCode {
+    /// Ends the process now with this code.
+    func terminate() -> Never {
+        systemExit(rawValue)
+    }
 }

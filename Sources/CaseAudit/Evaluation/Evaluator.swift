@@ -38,7 +38,7 @@ public struct Evaluator: Sendable {
                     .warning, code: "case.answer-not-applicable",
                     "\(question.id) does not apply to case \(record.id), so this answer is not used",
                     at: record.location(position),
-                    notes: [Diagnostic.Note("applies when: \(question.applies.source)")]))
+                    notes: ApplicabilityReason.notes(index, values: values, record: record, set: set)))
             }
             return [QuestionResult(question: index, element: nil, kind: .notApplicable)]
         case .unknown:

@@ -1,0 +1,101 @@
+/// Every diagnostic code caseaudit reports, with a one-line summary: the list `docs/diagnostics.md`
+/// documents (a test keeps the two in step) and SARIF output describes its rules from.
+public enum DiagnosticCatalog {
+    /// Code → summary. `check.<id>` codes come from a criteria set's own checks and are summarised
+    /// by the check's message.
+    public static let entries: [(code: String, summary: String)] = [
+        // Input and usage
+        ("input.unreadable", "A path given on the command line cannot be read."),
+        ("input.none", "The paths given hold no case files."),
+        ("output.unwritable", "The output file cannot be written."),
+        ("usage.unknown-fact", "An option names a fact the criteria set does not declare."),
+        ("usage.unknown-question", "An option names a question the criteria set does not declare."),
+        ("usage.unknown-case", "`explain` names a case id that is in none of the files."),
+        ("usage.template-facts", "`template --facts` is not a list of fact=value pairs the set accepts."),
+        // YAML
+        ("yaml.syntax", "The file is not well-formed YAML."),
+        ("yaml.encoding", "The file is not UTF-8 (or is UTF-16/32, or holds invalid bytes)."),
+        ("yaml.duplicate-key", "A mapping has the same key twice; the first value is kept."),
+        ("yaml.non-scalar-key", "A mapping key is a list or a mapping."),
+        ("yaml.undefined-alias", "An alias refers to no anchor defined before it."),
+        ("yaml.unreadable", "A file cannot be read."),
+        ("yaml.limit.input-size", "The input is larger than the size limit."),
+        ("yaml.limit.depth", "Nesting is deeper than the depth limit."),
+        ("yaml.limit.alias-expansion", "Aliases expand to more nodes than the limit (a \"billion laughs\" input)."),
+        ("yaml.limit.scalar-length", "A single value is longer than the limit."),
+        ("yaml.limit.documents", "A file holds more documents than the limit."),
+        // Case files
+        ("case.not-a-mapping", "A YAML document is not a case (a mapping)."),
+        ("case.missing-id", "A case has no `case:` id; it is skipped."),
+        ("case.duplicate-id", "A case id is used a second time; the later case is skipped."),
+        ("case.unknown-key", "A case has a top-level key other than case, assessor, facts, answers, notes."),
+        ("case.wrong-type", "A part of a case has the wrong shape (a list where a mapping is needed, …)."),
+        ("case.unknown-fact", "A case records a fact the criteria set does not declare."),
+        ("case.fact-value", "A fact's value is outside the fact's type or domain."),
+        ("case.unknown-question", "A case answers (or notes) a question the criteria set does not declare."),
+        ("case.answer-not-in-scale", "An answer is not an option of the question's scale: the result is invalid."),
+        ("case.per-element", "A `for_each` question is answered with one option instead of one per element."),
+        ("case.element-not-in-case", "A `for_each` answer names an element the case does not have."),
+        ("case.answer-not-applicable", "A question is answered although it does not apply to the case."),
+        ("case.answer-contradicts-computed", "A hand answer contradicts the answer computed from the facts."),
+        ("case.unanswered", "A question applies to the case but has no answer (an error with --require-complete)."),
+        ("case.undetermined", "Whether questions apply cannot be decided: a fact they need is not recorded."),
+        ("check", "A consistency check of the criteria set fails for a case (`check.<id>`)."),
+        // CSV
+        ("csv.syntax", "A CSV cell is malformed: an unclosed quote, text after a closing quote, a stray quote, invalid UTF-8."),
+        ("csv.no-header", "A CSV file has no header row."),
+        ("csv.missing-case-column", "The CSV header has no `case` column."),
+        ("csv.duplicate-column", "The CSV header names a column twice; the second is ignored."),
+        ("csv.unknown-column", "A CSV column is not a fact, a question, `case`, `assessor` or `note:<question>`."),
+        ("csv.not-per-element", "A `question[element]` column names a question that is not asked per element."),
+        ("csv.row-length", "A CSV row has a different number of cells from the header."),
+        // Criteria sets
+        ("rules.unreadable", "A rule file or directory cannot be read."),
+        ("rules.empty", "The criteria set has no rule files."),
+        ("rules.no-questions", "The criteria set declares no questions."),
+        ("rules.wrong-type", "A part of a rule file has the wrong shape."),
+        ("rules.missing-key", "A required key is missing."),
+        ("rules.unknown-key", "A key is not part of the rules format."),
+        ("rules.duplicate-key", "A top-level key is declared in two rule files."),
+        ("rules.duplicate-id", "Two facts, predicates, scales, outcomes, criteria, questions or checks share an id."),
+        ("rules.duplicate-value", "A fact's values or a scale's options repeat a value."),
+        ("rules.invalid-identifier", "A name is not an identifier ([a-z][a-z0-9_]*, not a keyword)."),
+        ("rules.invalid-date", "A date is not YYYY-MM-DD."),
+        ("rules.unknown-fact-type", "A fact's type is not bool, enum, ordinal, set, int, date or string."),
+        ("rules.unexpected-values", "A fact that is not enum, ordinal or set declares values."),
+        ("rules.empty-domain", "An enum, ordinal or set fact has no values."),
+        ("rules.domain-too-large", "A set fact has more than 64 values."),
+        ("rules.unknown-option", "A scale refers to an option it does not list."),
+        ("rules.invalid-gap-kind", "A gap kind is not practice or recording."),
+        ("rules.gap-kind-sufficient", "A sufficient option is given a gap kind."),
+        ("rules.unknown-outcome", "A criterion or `also_scores` names an outcome that is not declared."),
+        ("rules.unknown-question", "A question's criterion, or `answer()`, names something not declared."),
+        ("rules.unknown-fact", "`for_each` names a fact that is not declared."),
+        ("rules.for-each-not-set", "`for_each` names a fact that is not a set."),
+        ("rules.compute-per-element", "A `for_each` question has `compute`."),
+        ("rules.compute-type", "A `compute` expression does not give an option of the question's scale."),
+        ("rules.answer-per-element", "`answer()` reads a `for_each` question."),
+        ("rules.answer-cycle", "Questions' applicability or computations read each other's answers in a cycle."),
+        ("rules.predicate-cycle", "Predicates refer to each other in a cycle."),
+        ("rules.expression-syntax", "An expression cannot be parsed."),
+        ("rules.expression-type", "An expression has the wrong type where it is used."),
+        ("rules.type-mismatch", "Two sides of a comparison have different types."),
+        ("rules.unordered-comparison", "`<`, `<=`, `>`, `>=` on a type that is not ordered."),
+        ("rules.unknown-name", "A name in an expression is not a fact or predicate."),
+        ("rules.unknown-value", "A value in an expression is not in the fact's domain or the scale."),
+        ("rules.unknown-function", "An expression calls a function that does not exist."),
+        ("rules.function-arguments", "A function is called with the wrong number or types of arguments."),
+        ("rules.scoring-method", "`scoring.outcome` is not a scoring method."),
+        ("rules.band-order", "Rating bands are not listed from the highest minimum down."),
+        ("rules.never-applies", "A question's applicability can never be true (lint warning)."),
+        ("rules.missing-gap", "A scored question has no gap sentence (lint warning)."),
+        ("rules.gap-on-descriptive", "A descriptive question has a gap sentence that is never shown (lint warning)."),
+        ("rules.unused-scale", "A scale is used by no question (lint warning)."),
+    ]
+
+    /// The summary of a code (`check.<id>` falls under `check`).
+    public static func summary(of code: String) -> String? {
+        let key = code.hasPrefix("check.") ? "check" : code
+        return entries.first { $0.code == key }?.summary
+    }
+}

@@ -1,0 +1,66 @@
+/// The findings `lint` adds to an evaluated case beyond what reading and evaluating report:
+/// applicable questions left unanswered, and questions whose applicability cannot be decided.
+struct CaseLint {
+    let set: CriteriaSet
+    /// Unanswered applicable questions are errors rather than warnings.
+    let requireComplete: Bool
+
+    func findings(_ evaluation: CaseEvaluation) -> [Diagnostic] {
+        let record = evaluation.record
+        var findings: [Diagnostic] = []
+        var undetermined: [[Int]: [String]] = [:]
+        var order: [[Int]] = []
+        for result in evaluation.results {
+            let question = set.questions[result.question]
+            switch result.kind {
+            case .unanswered:
+                findings.append(unanswered(result, question, record))
+            case .undetermined:
+                let missing = missingFacts(question, record)
+                if undetermined[missing] == nil { order.append(missing) }
+                undetermined[missing, default: []].append(question.id)
+            default:
+                continue
+            }
+        }
+        for missing in order {
+            let ids = undetermined[missing] ?? []
+            let listed = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", …" : "")
+            let subject = ids.count == 1 ? "whether \(ids[0]) applies" : "whether \(ids.count) questions apply (\(listed))"
+            let cause = missing.isEmpty
+                ? "an answer they depend on is missing or undecided, so \(subject) cannot be decided"
+                : missing.map { set.facts[$0].name }.joined(separator: ", ") + (missing.count == 1 ? " is" : " are")
+                    + " not recorded, so \(subject) cannot be decided"
+            findings.append(Diagnostic(
+                .error, code: "case.undetermined", "case \(record.id): \(cause)", at: record.location,
+                notes: missing.map { Diagnostic.Note("record \(set.facts[$0].name) (\(set.facts[$0].label)) in the case's facts") }))
+        }
+        return findings
+    }
+
+    private func unanswered(_ result: QuestionResult, _ question: Question, _ record: CaseRecord) -> Diagnostic {
+        var id = question.id
+        if let element = result.element, let each = question.forEach { id += "[\(set.facts[each].values[element])]" }
+        let message: String
+        if question.compute != nil {
+            let missing = (question.compute?.facts ?? []).filter { record.facts[$0] == nil }.map { set.facts[$0].name }
+            message = "case \(record.id): \(id) applies but cannot be computed: "
+                + (missing.isEmpty ? "an answer it reads is missing" : missing.joined(separator: ", ") + " not recorded")
+        } else {
+            message = "case \(record.id): \(id) applies but has no answer"
+        }
+        let options = set.scales[question.scale].options.joined(separator: ", ")
+        return Diagnostic(
+            requireComplete ? .error : .warning, code: "case.unanswered", message,
+            at: record.location(record.positions.answers[result.question] ?? record.positions.record),
+            notes: question.compute == nil ? [Diagnostic.Note("\(question.text) (\(options))")] : [])
+    }
+
+    /// The facts the question's conditions read that the case does not record (and the set fact of
+    /// a `for_each` question).
+    private func missingFacts(_ question: Question, _ record: CaseRecord) -> [Int] {
+        var facts = question.applies.facts
+        if let each = question.forEach, !facts.contains(each) { facts.append(each) }
+        return facts.filter { record.facts[$0] == nil }.sorted()
+    }
+}

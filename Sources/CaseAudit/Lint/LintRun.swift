@@ -1,0 +1,87 @@
+/// Options of a lint run.
+public struct LintOptions: Sendable {
+    /// Applicable questions left unanswered are errors, not warnings.
+    public var requireComplete = false
+    /// Warnings fail the run too.
+    public var strict = false
+
+    public init(requireComplete: Bool = false, strict: Bool = false) {
+        self.requireComplete = requireComplete
+        self.strict = strict
+    }
+
+    /// The least severity that fails the run.
+    public var failingSeverity: Severity { strict ? .warning : .error }
+}
+
+/// What a lint run found.
+public struct LintSummary: Sendable {
+    public var files = 0
+    public var cases = 0
+    public var errors = 0
+    public var warnings = 0
+    /// Inputs that could not be read at all.
+    public var unreadable = 0
+    /// What was linted, when not case files ("the criteria set iaow-2013").
+    public var subject: String?
+
+    public init(files: Int = 0, cases: Int = 0, errors: Int = 0, warnings: Int = 0, unreadable: Int = 0, subject: String? = nil) {
+        self.files = files
+        self.cases = cases
+        self.errors = errors
+        self.warnings = warnings
+        self.unreadable = unreadable
+        self.subject = subject
+    }
+
+    /// The exit status: 2 if an input was unreadable, 1 with findings at or above the failing
+    /// severity, else 0.
+    public func status(_ options: LintOptions) -> ExitStatus {
+        if unreadable > 0 { return .usageOrInput }
+        if errors > 0 || (options.strict && warnings > 0) { return .findings }
+        return .success
+    }
+
+    /// "2 errors and 1 warning in 10 files (49 cases)", or "no problems in …".
+    public var line: String {
+        var parts: [String] = []
+        if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
+        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+        let found = parts.isEmpty ? "no problems" : parts.joined(separator: " and ")
+        if let subject { return "\(found) in \(subject)" }
+        let place = (files == 1 ? "1 file" : "\(files) files") + (cases == 1 ? " (1 case)" : " (\(cases) cases)")
+        return "\(found) in \(place)"
+    }
+}
+
+/// `caseaudit lint`: every problem in case files (reading, typing, applicability, completeness,
+/// the set's checks) or in a criteria set, as located diagnostics.
+public enum LintRun {
+    /// Lints case files. Diagnostics go to `report` input by input, in source order.
+    public static func cases(
+        _ stream: CaseStream, options: LintOptions = LintOptions(), report: ([Diagnostic]) -> Void
+    ) -> LintSummary {
+        let set = stream.schema.set
+        let evaluator = Evaluator(set, runsChecks: true)
+        let lint = CaseLint(set: set, requireComplete: options.requireComplete)
+        let read = stream.forEach(report: report) { record, _ in
+            let evaluation = evaluator.evaluate(record)
+            return evaluation.findings + lint.findings(evaluation)
+        }
+        return LintSummary(
+            files: stream.inputs.count, cases: read.cases, errors: read.errors, warnings: read.warnings, unreadable: read.unreadable)
+    }
+
+    /// Lints a criteria set: everything `rules check` finds, plus ``RulesLint`` warnings.
+    public static func rules(path: String?) -> (diagnostics: [Diagnostic], summary: LintSummary) {
+        let loaded = CriteriaSetSource.load(path: path)
+        var diagnostics = loaded.diagnostics
+        if let set = loaded.set { diagnostics += RulesLint.warnings(set) }
+        diagnostics = diagnostics.sortedForOutput()
+        let unreadable = diagnostics.contains { $0.code == "rules.unreadable" || $0.code == "yaml.unreadable" }
+        let subject = loaded.set.map { "the criteria set \($0.id) \($0.version)" } ?? "the criteria set at \(path ?? "(embedded)")"
+        return (diagnostics, LintSummary(
+            files: 0, cases: 0, errors: diagnostics.count(of: .error), warnings: diagnostics.count(of: .warning),
+            unreadable: unreadable ? 1 : 0, subject: subject))
+    }
+}

@@ -1,0 +1,41 @@
+/// Warnings about a criteria set that loads: things that are allowed but almost always slips.
+public enum RulesLint {
+    public static func warnings(_ set: CriteriaSet) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for question in set.questions {
+            if neverApplies(question.applies, set) {
+                warnings.append(Diagnostic(
+                    .warning, code: "rules.never-applies",
+                    "question \(question.id) can never apply: no case satisfies \(question.applies.source)",
+                    at: question.location))
+            }
+            if question.scored, question.gap == nil {
+                warnings.append(Diagnostic(
+                    .warning, code: "rules.missing-gap",
+                    "question \(question.id) has no 'gap' sentence: its gaps will be listed without one", at: question.location))
+            }
+            if !question.scored, question.gap != nil {
+                warnings.append(Diagnostic(
+                    .warning, code: "rules.gap-on-descriptive",
+                    "question \(question.id) is descriptive (scored: false) and has no gaps, so its 'gap' sentence is never shown",
+                    at: question.location))
+            }
+        }
+        let used = Set(set.questions.map(\.scale))
+        for (index, scale) in set.scales.enumerated() where !used.contains(index) {
+            warnings.append(Diagnostic(
+                .warning, code: "rules.unused-scale", "scale \(scale.name) is used by no question", at: scale.location))
+        }
+        return warnings
+    }
+
+    /// True when every combination of the values the condition reads makes it false. Facts without
+    /// a finite domain (numbers, dates, texts) stay unknown, which can only make the condition
+    /// unknown, never true; so a `true` here is a proof, and a condition too large to try is
+    /// never reported.
+    static func neverApplies(_ condition: CompiledCondition, _ set: CriteriaSet) -> Bool {
+        let open = CaseValues(facts: Array(repeating: nil, count: set.facts.count),
+                              answers: Array(repeating: .unknown, count: set.questions.count))
+        return ConditionSpace.truths(condition, set, base: open, openFacts: true) == [.false]
+    }
+}

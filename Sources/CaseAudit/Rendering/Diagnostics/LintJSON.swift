@@ -1,0 +1,32 @@
+/// `lint --format json`: the diagnostics and the summary as one versioned document (docs/json.md).
+public enum LintJSON {
+    public static let schemaVersion = 1
+
+    public static func render(_ diagnostics: [Diagnostic], _ summary: LintSummary, _ options: LintOptions) -> String {
+        JSON.object([
+            ("schema", .string("caseaudit-lint")),
+            ("schema_version", .int(schemaVersion)),
+            ("diagnostics", .array(diagnostics.map(diagnostic))),
+            ("summary", .object([
+                ("files", .int(summary.files)), ("cases", .int(summary.cases)), ("errors", .int(summary.errors)),
+                ("warnings", .int(summary.warnings)), ("unreadable", .int(summary.unreadable)),
+                ("exit_status", .int(Int(summary.status(options).rawValue))),
+            ])),
+        ]).text() + "\n"
+    }
+
+    static func diagnostic(_ diagnostic: Diagnostic) -> JSON {
+        .object([
+            ("severity", .string(diagnostic.severity.rawValue)), ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message)),
+        ] + location(diagnostic.location) + [
+            ("notes", .array(diagnostic.notes.map { note in .object([("message", .string(note.message))] + location(note.location)) })),
+            ("fix_it", .optional(diagnostic.fixIt?.replacement)),
+        ])
+    }
+
+    private static func location(_ location: SourceLocation?) -> [(String, JSON)] {
+        [("file", .optional(location?.path)), ("line", location.map { .int($0.line) } ?? .null),
+         ("column", location.map { .int($0.column) } ?? .null)]
+    }
+}

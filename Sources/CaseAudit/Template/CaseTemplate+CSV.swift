@@ -1,0 +1,31 @@
+extension CaseTemplate {
+    /// The skeleton as CSV: comment lines describing each question column, the header, and one row
+    /// with the case id and the facts given, answer cells empty.
+    public func csv() -> String {
+        var out = "# Case file for \(set.title) (\(set.id) \(set.version)). Facts given: \(given().isEmpty ? "none" : given()).\n"
+        var header = ["case", "assessor"]
+        var row = [caseID, ""]
+        for (index, fact) in set.facts.enumerated() {
+            guard let value = facts[index] else { continue }
+            header.append(fact.name)
+            if case .set(let bits) = value {
+                let names = fact.values.indices.filter { bits & (1 << UInt64($0)) != 0 }.map { fact.values[$0] }
+                row.append(names.isEmpty ? "[]" : names.joined(separator: ";"))
+            } else {
+                row.append(value.text(fact))
+            }
+        }
+        for entry in entries() {
+            guard case .answer(let index, let elements, let condition) = entry else { continue }
+            let question = set.questions[index]
+            let columns = elements.map { $0.map { "\(question.id)[\(set.facts[question.forEach ?? 0].values[$0])]" } } ?? [question.id]
+            for column in columns {
+                header.append(column)
+                row.append("")
+                out += "# \(column): \(question.text) (\(options(question)))"
+                    + (condition.map { " — only if \($0)" } ?? "") + "\n"
+            }
+        }
+        return out + CSVWriter.row(header) + CSVWriter.row(row)
+    }
+}

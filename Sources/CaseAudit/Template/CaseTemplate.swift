@@ -1,0 +1,101 @@
+import YAMLKit
+
+/// A case-file skeleton for given facts (`caseaudit template`): the facts, and only the questions
+/// that apply to them, each with its text and options as a comment. Questions whose applicability
+/// needs a fact not given are listed commented out, with what decides them. Filled in, it lints
+/// clean.
+public struct CaseTemplate: Sendable {
+    public let set: CriteriaSet
+    public let facts: [FactValue?]
+    public let caseID: String
+
+    /// Parses `name=value,name=value` (a set fact's elements separated by `;`, `[]` for none).
+    public static func facts(_ text: String, schema: CaseSchema) -> Result<[FactValue?], Diagnostic> {
+        var facts = [FactValue?](repeating: nil, count: schema.set.facts.count)
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                return .failure(usage("'\(pair)' is not name=value"))
+            }
+            guard let index = schema.fact(named: parts[0]) else { return .failure(usage(schema.unknownFact(parts[0]).message)) }
+            do throws(CaseSchema.ValueProblem) {
+                facts[index] = try schema.value(parts[1], ofFact: index)
+            } catch {
+                return .failure(usage(error.message))
+            }
+        }
+        return .success(facts)
+    }
+
+    private static func usage(_ message: String) -> Diagnostic {
+        Diagnostic(.error, code: "usage.template-facts", "--facts: " + message, at: nil)
+    }
+
+    public init(set: CriteriaSet, facts: [FactValue?], caseID: String = "NEW-CASE") {
+        self.set = set
+        self.facts = facts
+        self.caseID = caseID
+    }
+
+    /// One question's place in the skeleton.
+    enum Entry {
+        /// Applies (or applies depending only on other answers): answer it.
+        case answer(Int, elements: [Int]?, condition: String?)
+        /// Cannot be decided without facts that were not given.
+        case undecided(Int, missing: [Int])
+        /// Answered from the facts.
+        case computed(Int)
+    }
+
+    /// The questions of the skeleton, in the set's order.
+    func entries() -> [Entry] {
+        let record = CaseRecord(
+            id: caseID, facts: facts, answers: Array(repeating: nil, count: set.questions.count),
+            source: SourceText(path: "<template>", bytes: []), positions: CasePositions(record: .start))
+        let evaluation = Evaluator(set).evaluate(record)
+        var entries: [Entry] = []
+        var seen = Set<Int>()
+        for result in evaluation.results where !seen.contains(result.question) {
+            seen.insert(result.question)
+            let question = set.questions[result.question]
+            switch result.kind {
+            case .notApplicable:
+                continue
+            case .undetermined:
+                // Undecided for now: it may hang only on other answers. Try every answer it reads.
+                let truths = ConditionSpace.truths(question.applies, set, base: evaluation.values, openFacts: false)
+                var missing = question.applies.facts.filter { facts[$0] == nil }
+                if let each = question.forEach, facts[each] == nil { missing.append(each) }
+                if truths == [.false] { continue }
+                if truths?.contains(.true) == true, question.forEach.map({ facts[$0] != nil }) ?? true {
+                    entries.append(.answer(result.question, elements: elements(question), condition: question.applies.source))
+                } else {
+                    entries.append(.undecided(result.question, missing: missing))
+                }
+            default:
+                if question.compute != nil {
+                    entries.append(.computed(result.question))
+                } else {
+                    entries.append(.answer(result.question, elements: elements(question), condition: nil))
+                }
+            }
+        }
+        return entries
+    }
+
+    private func elements(_ question: Question) -> [Int]? {
+        guard let each = question.forEach else { return nil }
+        guard case .set(let bits) = facts[each] else { return [] }
+        return set.facts[each].values.indices.filter { bits & (1 << UInt64($0)) != 0 }
+    }
+
+    /// "yes | no" for a question's scale.
+    func options(_ question: Question) -> String {
+        set.scales[question.scale].options.joined(separator: " | ")
+    }
+
+    func given() -> String {
+        set.facts.indices.compactMap { index in facts[index].map { "\(set.facts[index].name)=\($0.text(set.facts[index]))" } }
+            .joined(separator: ", ")
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import CaseAudit
+
+/// `caseaudit lint` end to end: exit codes and output formats, through the built executable.
+@Suite("lint from the command line")
+struct LintCommandTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test("the example sample lints clean: exit 0 and a summary line")
+    func examplesClean() throws {
+        let run = try Executable.run(["lint", "examples/"], in: Self.root)
+        #expect(run.status == 0)
+        #expect(run.output == "no problems in 10 files (49 cases)\n")
+        #expect(run.error.isEmpty)
+    }
+
+    @Test("an unreadable path exits 2; a usage error exits 2")
+    func unreadable() throws {
+        let run = try Executable.run(["lint", "no/such/file.yaml"], in: Self.root)
+        #expect(run.status == 2)
+        #expect(run.output.hasPrefix("no/such/file.yaml:1:1: error: cannot read 'no/such/file.yaml': no such file or directory [input.unreadable]\n"))
+        #expect(try Executable.run(["lint"], in: Self.root).status == 2)
+        #expect(try Executable.run(["score", "--no-such-option", "examples/"], in: Self.root).status == 2)
+    }
+
+    @Test("warnings pass, and fail with --strict; unanswered questions fail with --require-complete")
+    func strictness() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
+        // Everything recorded; one applicable question (cp.attention) left unanswered.
+        let text = """
+            case: S-1
+            facts: {case_type: licence, rosh: low, child_protection_concerns: true, factors: [], sentence_date: 2013-04-01,
+                    plan_date: 2013-04-10, offender_manager: OM-1, gender: male, age: 30}
+            answers: {rosh.screening_sufficient: yes, cp.known_to_childrens_services: no}
+            """
+        try Data(text.utf8).write(to: directory.appendingPathComponent("s.yaml"))
+        let plain = try Executable.run(["lint", "--rules", "mini.yaml", "s.yaml"], in: directory)
+        #expect(plain.status == 0)
+        #expect(plain.codes == ["case.unanswered"])
+        #expect(plain.output.hasSuffix("1 warning in 1 file (1 case)\n"))
+        #expect(try Executable.run(["lint", "--strict", "--rules", "mini.yaml", "s.yaml"], in: directory).status == 1)
+        let complete = try Executable.run(["lint", "--require-complete", "--rules", "mini.yaml", "s.yaml"], in: directory)
+        #expect(complete.status == 1)
+        #expect(complete.output.contains("s.yaml:1:7: error: case S-1: cp.attention applies but has no answer [case.unanswered]"))
+    }
+
+    @Test("the GitHub format follows the workflow command syntax")
+    func github() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
+        try Data("case: G-1\nfacts:\n  rosh: hihg\n".utf8).write(to: directory.appendingPathComponent("g, 1.yaml"))
+        let run = try Executable.run(["lint", "--format", "github", "--rules", "mini.yaml", "g, 1.yaml"], in: directory)
+        #expect(run.status == 1)
+        let lines = run.output.split(separator: "\n")
+        #expect(lines.contains("::error file=g%2C 1.yaml,line=3,col=9,title=case.fact-value::'hihg' is not a value of rosh; did you mean 'high'?"))
+        #expect(lines.contains { $0.hasPrefix("::warning file=g%2C 1.yaml,line=1,col=7,title=case.unanswered::case G-1: rosh.screening_sufficient applies but has no answer%0A") })
+        for line in lines {
+            #expect(line.firstMatch(of: /^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,title=[a-z.-]+::.+$/) != nil, "\(line)")
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+import YAMLKit
+@testable import CaseAudit
+
+/// `caseaudit template` → filled in → lints clean → scored.
+@Suite("Case templates")
+struct TemplateRoundTripTests {
+    /// The facts of one example case (a licence case with RoSH medium and offending-related factors).
+    static func exampleFacts(_ set: CriteriaSet) throws -> [FactValue?] {
+        let stream = CaseStream(schema: CaseSchema(set), inputs: CaseInputs.expand([YorkExampleTests.examples]).inputs)
+        var facts: [FactValue?]?
+        stream.forEach(report: { _ in }) { record, _ in
+            if record.id == "SYN-005" { facts = record.facts }
+            return []
+        }
+        return try #require(facts)
+    }
+
+    /// Answers every listed question with its scale's first sufficient option.
+    static func fill(_ template: String, _ set: CriteriaSet) throws -> String {
+        var scale: Scale?
+        var lines: [String] = []
+        for line in template.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) {
+            if let match = line.firstMatch(of: /^  ([a-z0-9_.]+):\s{4}#\s/) {
+                let question = try #require(set.question(id: String(match.output.1)))
+                let current = set.scales[set.questions[question].scale]
+                scale = current
+                if set.questions[question].forEach != nil {
+                    lines.append(line)
+                } else {
+                    lines.append("  \(match.output.1): \(current.options[current.sufficient.min() ?? 0])")
+                }
+            } else if let match = line.firstMatch(of: /^    ([a-z0-9_]+):$/), let scale {
+                lines.append("    \(match.output.1): \(scale.options[scale.sufficient.min() ?? 0])")
+            } else {
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test("a filled-in YAML template lints clean and scores 100 % in every outcome it touches")
+    func yamlRoundTrip() throws {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let template = CaseTemplate(set: set, facts: try Self.exampleFacts(set), caseID: "T-1").yaml()
+        #expect(template.contains("case: T-1\n"))
+        #expect(template.contains("  rmp.initial_sufficient:    # Sufficient initial plan in place to manage risk of harm. (yes | not_sufficient | not_completed)\n"))
+        let filled = try Self.fill(template, set)
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("t-1.yaml")
+        try Data(filled.utf8).write(to: file)
+        var diagnostics: [Diagnostic] = []
+        let stream = CaseStream(schema: CaseSchema(set), inputs: [.file(file.path)])
+        let summary = LintRun.cases(stream) { diagnostics += $0 }
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code): \($0.message)" })")
+        #expect(summary.cases == 1)
+        let card = ScoreRun.run(stream, profile: []) { _ in }.scorecard
+        for outcome in card.outcomes where outcome.cases > 0 {
+            #expect(outcome.score == 1, "\(set.outcomes[outcome.index].id)")
+        }
+        // SYN-005 is a licence case: no pre-sentence report, so Assisting sentencing does not apply.
+        #expect(card.outcomes.map(\.cases) == [0, 1, 1, 1, 1])
+    }
+
+    @Test("the CSV template: comment lines, a header of the applicable questions and one row to fill")
+    func csvRoundTrip() throws {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let template = CaseTemplate(set: set, facts: try Self.exampleFacts(set), caseID: "T-2").csv()
+        var rows: [[String]] = []
+        let problems = CSVTable(source: SourceText(path: "t.csv", bytes: Array(template.utf8))).forEachRow { rows.append($0.map(\.text)) }
+        #expect(problems.isEmpty)
+        #expect(rows.count == 2)
+        guard rows.count == 2 else { return }
+        let (columns, row) = (rows[0], rows[1])
+        #expect(columns.count == row.count)
+        #expect(Array(columns.prefix(3)) == ["case", "assessor", "case_type"])
+        var cells: [String] = []
+        for (column, cell) in zip(columns, row) {
+            guard cell.isEmpty, column != "assessor" else {
+                cells.append(CSVWriter.cell(cell))
+                continue
+            }
+            guard let question = set.question(id: String(column.prefix { $0 != "[" })) else {
+                Issue.record("column \(column) is not a question")
+                return
+            }
+            let scale = set.scales[set.questions[question].scale]
+            cells.append(scale.options[scale.sufficient.min() ?? 0])
+        }
+        let comments = template.split(separator: "\n").filter { $0.hasPrefix("#") }.joined(separator: "\n")
+        let filled = comments + "\n" + CSVWriter.row(columns) + cells.joined(separator: ",") + "\n"
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("t-2.csv")
+        try Data(filled.utf8).write(to: file)
+        var diagnostics: [Diagnostic] = []
+        _ = LintRun.cases(CaseStream(schema: CaseSchema(set), inputs: [.file(file.path)])) { diagnostics += $0 }
+        #expect(diagnostics.isEmpty, "\(diagnostics.map { "\($0.code): \($0.message)" })")
+    }
+
+    @Test("facts not given leave their questions undecided and listed as such")
+    func partialFacts() throws {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let facts = try CaseTemplate.facts("case_type=licence,rosh_recorded=high", schema: CaseSchema(set)).get()
+        let template = CaseTemplate(set: set, facts: facts).yaml()
+        #expect(template.contains("  # Undecided until more facts are given:\n"))
+        #expect(template.contains("  # psr_type:    # Pre-sentence report type ("))
+        if case .failure(let diagnostic) = CaseTemplate.facts("rosh_recorded=hihg", schema: CaseSchema(set)) {
+            #expect(diagnostic.code == "usage.template-facts")
+            #expect(diagnostic.message == "--facts: 'hihg' is not a value of rosh_recorded; did you mean 'high'?")
+        } else {
+            Issue.record("a bad value must be refused")
+        }
+    }
+}
