@@ -83,8 +83,8 @@ public struct CaseSchema: Sendable {
 
     /// An answer to question `index`: an option of its scale, or `invalid` with a did-you-mean.
     func answer(_ text: String, to index: Int) -> (value: AnswerValue, problem: ValueProblem?) {
+        if let option = set.scales[set.questions[index].scale].index(of: text) { return (.option(option), nil) }
         let scale = set.scales[set.questions[index].scale]
-        if let option = scale.index(of: text) { return (.option(option), nil) }
         let suggestion = Suggestions.closest(to: text, in: scale.options)
         let problem = ValueProblem(
             message: "'\(text)' is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)

@@ -131,11 +131,10 @@ struct YAMLCaseReader {
         }
         let node = pair.value
         if node.isNull { return }  // left blank: unanswered
-        let question = schema.set.questions[index]
-        if let factIndex = question.forEach {
+        if let factIndex = schema.set.questions[index].forEach {
             guard let pairs = node.mapping else {
                 let fact = schema.set.facts[factIndex]
-                flag("case.per-element", "\(id) is asked once per element of \(fact.name): answer it as a mapping, e.g. {\(fact.values.first ?? "element"): \(schema.set.scales[question.scale].options.first ?? "yes")}", node, nil)
+                flag("case.per-element", "\(id) is asked once per element of \(fact.name): answer it as a mapping, e.g. {\(fact.values.first ?? "element"): \(schema.set.scales[schema.set.questions[index].scale].options.first ?? "yes")}", node, nil)
                 return
             }
             var answers: [ElementAnswer] = []

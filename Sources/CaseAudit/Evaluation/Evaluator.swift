@@ -16,27 +16,36 @@ public struct Evaluator: Sendable {
 
     public func evaluate(_ record: CaseRecord) -> CaseEvaluation {
         var values = CaseValues(facts: record.facts, answers: Array(repeating: .unknown, count: set.questions.count))
-        var byQuestion = [[QuestionResult]](repeating: [], count: set.questions.count)
+        // One result per question, plus the instances of `for_each` questions, joined in question order.
+        var single = [QuestionResult?](repeating: nil, count: set.questions.count)
+        var instances: [Int: [QuestionResult]] = [:]
         var findings: [Diagnostic] = []
         for index in order {
-            byQuestion[index] = evaluate(index, record, &values, &findings)
+            let results = evaluate(index, record, &values, &findings)
+            if results.count == 1, set.questions[index].forEach == nil { single[index] = results[0] } else { instances[index] = results }
         }
         if runsChecks { findings.append(contentsOf: checkFindings(record, values)) }
-        return CaseEvaluation(record: record, values: values, results: byQuestion.flatMap { $0 }, findings: findings)
+        var results: [QuestionResult] = []
+        results.reserveCapacity(set.questions.count)
+        for index in set.questions.indices {
+            if let result = single[index] { results.append(result) } else if let list = instances[index] { results += list }
+        }
+        return CaseEvaluation(record: record, values: values, results: results, findings: findings)
     }
 
+    /// Reads the question's fields in place: a `Question` holds many references, and copying one
+    /// per question per case costs more than evaluating it.
     private func evaluate(
         _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ findings: inout [Diagnostic]
     ) -> [QuestionResult] {
-        let question = set.questions[index]
         let given = record.answers[index]
-        switch question.applies(values) {
+        switch set.questions[index].applies(values) {
         case .false:
             values.answers[index] = .absent
             if given != nil, let position = record.positions.answers[index] {
                 findings.append(Diagnostic(
                     .warning, code: "case.answer-not-applicable",
-                    "\(question.id) does not apply to case \(record.id), so this answer is not used",
+                    "\(set.questions[index].id) does not apply to case \(record.id), so this answer is not used",
                     at: record.location(position),
                     notes: ApplicabilityReason.notes(index, values: values, record: record, set: set)))
             }
@@ -47,7 +56,7 @@ public struct Evaluator: Sendable {
         case .true:
             break
         }
-        if let factIndex = question.forEach {
+        if let factIndex = set.questions[index].forEach {
             values.answers[index] = .unknown
             guard case .set(let bits) = record.facts[factIndex] else {
                 return [QuestionResult(question: index, element: nil, kind: .undetermined)]
@@ -75,13 +84,13 @@ public struct Evaluator: Sendable {
             }
             return results
         }
-        if let compute = question.compute {
+        if let compute = set.questions[index].compute {
             let option = compute(values)
             if let option, case .single(let hand)? = given, hand != .option(option), let position = record.positions.answers[index] {
-                let scale = set.scales[question.scale]
+                let scale = set.scales[set.questions[index].scale]
                 findings.append(Diagnostic(
                     .error, code: "case.answer-contradicts-computed",
-                    "\(question.id) is computed from the facts as '\(scale.options[option])'; this answer is not used",
+                    "\(set.questions[index].id) is computed from the facts as '\(scale.options[option])'; this answer is not used",
                     at: record.location(position), notes: [Diagnostic.Note("computed as: \(compute.source)")]))
             }
             var result = classify(index, element: nil, option.map(AnswerValue.option))
@@ -99,16 +108,15 @@ public struct Evaluator: Sendable {
 
     /// The result of an applicable instance with this answer.
     private func classify(_ index: Int, element: Int?, _ answer: AnswerValue?) -> QuestionResult {
-        let question = set.questions[index]
         let kind: ResultKind
         switch answer {
         case nil: kind = .unanswered
         case .invalid?: kind = .invalid
         case .option(let option)?:
-            if !question.scored {
+            if !set.questions[index].scored {
                 kind = .descriptive
             } else {
-                kind = set.scales[question.scale].sufficient.contains(option) ? .sufficient : .insufficient
+                kind = set.scales[set.questions[index].scale].sufficient.contains(option) ? .sufficient : .insufficient
             }
         }
         return QuestionResult(question: index, element: element, kind: kind, answer: answer)

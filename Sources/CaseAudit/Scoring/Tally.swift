@@ -54,10 +54,10 @@ public struct Tally: Sendable {
                 elements[result.question]?[element * Self.kinds + kind] += 1
             }
             guard result.kind == .sufficient || result.kind == .insufficient else { continue }
-            let question = set.questions[result.question]
-            criteriaSeen[question.criterion] = true
-            outcomesSeen[set.criteria[question.criterion].outcome] = true
-            for outcome in question.alsoScores { outcomesSeen[outcome] = true }
+            let criterion = set.questions[result.question].criterion
+            criteriaSeen[criterion] = true
+            outcomesSeen[set.criteria[criterion].outcome] = true
+            for outcome in set.questions[result.question].alsoScores { outcomesSeen[outcome] = true }
         }
         for fact in elementFacts {
             guard case .set(var bits) = evaluation.record.facts[fact] else { continue }
