@@ -323,6 +323,12 @@ struct TreeBuilder {
             let at = position(parser.problem_mark)
             let context = parser.context.map { String(cString: $0) }
             let contextAt = parser.context != nil ? position(parser.context_mark) : nil
+            // An unclosed quote is found only at the end of the input: point at the opening quote.
+            if problem == "found unexpected end of stream", context == "while scanning a quoted scalar", let contextAt {
+                return YAMLError(
+                    .syntax, "this quoted value is never closed: the input ends before its closing quote", at: contextAt,
+                    notes: [YAMLError.Note(message: "the input ends here", position: at)])
+            }
             return YAMLError(.syntax, explain(problem, at: at), at: at, context: context, contextPosition: contextAt)
         default:
             return YAMLError(.syntax, problem, at: position(parser.problem_mark))

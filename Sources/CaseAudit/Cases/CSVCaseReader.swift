@@ -38,16 +38,18 @@ struct CSVCaseReader {
     }
 
     private func header(_ cells: [CSVCell], _ flag: (String, String, SourcePosition, String?) -> Void) -> [Column] {
-        var seen: [String: SourcePosition] = [:]
+        var seen: [String: (number: Int, position: SourcePosition)] = [:]
         var columns: [Column] = []
-        for cell in cells {
+        for (number, cell) in cells.enumerated() {
             let name = cell.text.trimmingSpaces()
             if let first = seen[name] {
-                flag("csv.duplicate-column", "column '\(name)' appears twice (first at column \(first.column)); this one is ignored", cell.position, nil)
+                flag("csv.duplicate-column",
+                     "column '\(name)' appears twice (first as column \(first.number + 1), at \(first.position.line):\(first.position.column)); this one is ignored",
+                     cell.position, nil)
                 columns.append(.ignored)
                 continue
             }
-            seen[name] = cell.position
+            seen[name] = (number, cell.position)
             columns.append(column(named: name, at: cell.position, flag))
         }
         if seen["case"] == nil, let first = cells.first {
@@ -135,6 +137,7 @@ struct CSVCaseReader {
                     record.positions.facts[index] = cell.position
                 } catch {
                     flag("case.fact-value", error.message, cell.position, error.suggestion)
+                    record.positions.rejectedFacts.insert(index)
                 }
             case .answer(let index):
                 let answer = schema.answer(text, to: index)

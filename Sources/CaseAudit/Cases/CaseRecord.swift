@@ -37,6 +37,9 @@ public struct CasePositions: Sendable {
     public var facts: [Int: SourcePosition] = [:]
     /// Each given answer's value (for `for_each`, the mapping), by question index.
     public var answers: [Int: SourcePosition] = [:]
+    /// Facts written with a value that was rejected (already reported), so they are missing for a
+    /// reason other than not being recorded.
+    public var rejectedFacts: Set<Int> = []
 
     public init(record: SourcePosition) {
         self.record = record

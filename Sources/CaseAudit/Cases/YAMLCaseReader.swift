@@ -40,7 +40,8 @@ struct YAMLCaseReader {
             return nil
         }
         guard let id = idNode.scalar?.trimmingSpaces(), !id.isEmpty, !idNode.isNull else {
-            flag("case.missing-id", "the case id must be a non-empty text, not \(idNode.kindDescription); the case is skipped", at: idNode)
+            let what = idNode.scalar == nil ? idNode.kindDescription : "empty"
+            flag("case.missing-id", "the case id must be a non-empty text, and this one is \(what); the case is skipped", at: idNode)
             return nil
         }
         var record = CaseRecord(
@@ -84,6 +85,7 @@ struct YAMLCaseReader {
         }
         let node = pair.value
         if node.isNull { return }  // `fact: ~` records that it is not known
+        defer { if record.facts[index] == nil { record.positions.rejectedFacts.insert(index) } }
         let fact = schema.set.facts[index]
         do throws(CaseSchema.ValueProblem) {
             if fact.type == .set {

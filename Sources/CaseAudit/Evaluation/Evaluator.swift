@@ -126,9 +126,11 @@ public struct Evaluator: Sendable {
         var findings: [Diagnostic] = []
         for check in set.checks {
             guard (check.when?(values) ?? .true) == .true, check.assertion(values) == .false else { continue }
-            // Point at the first fact the assertion reads that the case records, else at the case.
-            let position = check.assertion.facts.lazy.compactMap { record.positions.facts[$0] }.first
-                ?? record.positions.record
+            // Point at the fact the assertion names first (`plan_date >= sentence_date`: the plan
+            // date), else at the first it reads through predicates, else at the case.
+            let words = check.assertion.source.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
+            let facts = check.assertion.facts.sorted { (words.firstIndex(of: set.facts[$0].name) ?? .max, $0) < (words.firstIndex(of: set.facts[$1].name) ?? .max, $1) }
+            let position = facts.lazy.compactMap { record.positions.facts[$0] }.first ?? record.positions.record
             findings.append(Diagnostic(
                 check.severity, code: "check.\(check.id)", "case \(record.id): \(check.message)",
                 at: record.location(position), notes: [Diagnostic.Note("check: \(check.assertion.source)")]))

@@ -14,9 +14,15 @@ struct CaseLint {
             let question = set.questions[result.question]
             switch result.kind {
             case .unanswered:
+                // A computation that lacks only facts whose values were rejected is already reported.
+                let lacking = (question.compute?.facts ?? []).filter { record.facts[$0] == nil }
+                if question.compute != nil, !lacking.isEmpty, lacking.allSatisfy(record.positions.rejectedFacts.contains) { continue }
                 findings.append(unanswered(result, question, record))
             case .undetermined:
-                let missing = missingFacts(question, record)
+                // Facts whose values were rejected are reported where they are written, not again here.
+                let lacking = missingFacts(question, record)
+                let missing = lacking.filter { !record.positions.rejectedFacts.contains($0) }
+                if missing.isEmpty, !lacking.isEmpty { continue }
                 if undetermined[missing] == nil { order.append(missing) }
                 undetermined[missing, default: []].append(question.id)
             default:
