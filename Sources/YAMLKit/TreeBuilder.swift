@@ -313,8 +313,15 @@ struct TreeBuilder {
         switch parser.error {
         case YAML_READER_ERROR:
             let at = source.position(ofByte: origin + Int(parser.problem_offset))
+            if problem == "control characters are not allowed" {
+                // Valid UTF-8, but a character YAML forbids; libyaml gives its code point.
+                let hex = String(Int(parser.problem_value), radix: 16, uppercase: true)
+                return YAMLError(
+                    .encoding, "the input contains a control character YAML does not allow (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))",
+                    at: at)
+            }
             var message = problem
-            if parser.problem_value != -1, problem.contains("octet") || problem.contains("character") {
+            if parser.problem_value != -1, problem.contains("octet") {
                 let hex = String(Int(parser.problem_value) & 0xFF, radix: 16, uppercase: true)
                 message += " (byte 0x\(hex.count == 1 ? "0" + hex : hex))"
             }

@@ -17,7 +17,7 @@ struct CaseOptions: ParsableArguments {
         Output.diagnostics(expanded.problems)
         if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
         guard !expanded.inputs.isEmpty else {
-            Output.diagnostics([Diagnostic(.error, code: "input.none", "no case files (*.yaml, *.yml, *.json, *.csv) in \(paths.joined(separator: ", "))", at: nil)])
+            Output.diagnostics([CaseInputs.noCaseFiles(paths)])
             throw ExitStatus.usageOrInput.exit
         }
         return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs)

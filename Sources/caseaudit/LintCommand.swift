@@ -64,11 +64,18 @@ struct LintCommand: ParsableCommand {
         } else {
             let loaded = CriteriaSetSource.load(path: rules.rules)
             guard let set = loaded.set else {
+                // The set is broken: its problems are the findings (2 when it cannot be read at all).
                 emit(loaded.diagnostics.sortedForOutput())
-                try finish(sink, collected, LintSummary(errors: loaded.diagnostics.count(of: .error), unreadable: 1), options)
+                let unreadable = loaded.diagnostics.contains { RulesCommand.unreadableCodes.contains($0.code) }
+                try finish(sink, collected, LintSummary(
+                    errors: loaded.diagnostics.count(of: .error), unreadable: unreadable ? 1 : 0,
+                    subject: "the criteria set at \(rules.rules ?? "(embedded)")"), options)
                 return
             }
-            let expanded = CaseInputs.expand(paths)
+            var expanded = CaseInputs.expand(paths)
+            if expanded.problems.isEmpty, expanded.inputs.isEmpty {
+                expanded.problems.append(CaseInputs.noCaseFiles(paths))
+            }
             emit(expanded.problems)
             var result = LintRun.cases(CaseStream(schema: CaseSchema(set), inputs: expanded.inputs), options: options, report: emit)
             result.unreadable += expanded.problems.count

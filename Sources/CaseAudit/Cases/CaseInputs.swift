@@ -83,6 +83,11 @@ public enum CaseInputs {
         }
     }
 
+    /// The error for paths that hold no case files.
+    public static func noCaseFiles(_ paths: [String]) -> Diagnostic {
+        Diagnostic(.error, code: "input.none", "no case files (*.yaml, *.yml, *.json, *.csv) in \(paths.joined(separator: ", "))", at: nil)
+    }
+
     static func unreadable(_ path: String, reason: String) -> Diagnostic {
         Diagnostic(.error, code: "input.unreadable", "cannot read '\(path)': \(reason)", at: SourceLocation(path: path, position: .start))
     }
