@@ -29,20 +29,16 @@ struct GapsCommand: ParsableCommand {
         let by = try self.by.map { try CaseOptions.facts([$0], in: stream.schema)[0] }
         let sink = try output.open()
         let notes = !noNotes
+        func run(_ writer: some GapWriter) -> GapsRun.Summary {
+            var writer = writer
+            return GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
+        }
         let summary: GapsRun.Summary
         switch format {
-        case .text:
-            var writer = GapsText(sink, includeNotes: notes)
-            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
-        case .json:
-            var writer = GapsJSON(sink, includeNotes: notes)
-            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
-        case .csv:
-            var writer = GapsCSV(sink, includeNotes: notes)
-            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
-        case .markdown:
-            var writer = GapsMarkdown(sink, includeNotes: notes)
-            summary = GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
+        case .text: summary = run(GapsText(sink, includeNotes: notes))
+        case .json: summary = run(GapsJSON(sink, includeNotes: notes))
+        case .csv: summary = run(GapsCSV(sink, includeNotes: notes))
+        case .markdown: summary = run(GapsMarkdown(sink, includeNotes: notes))
         }
         try output.finish(sink)
         let status = CaseOptions.status(summary.read)

@@ -8,9 +8,7 @@ import Testing
 struct DiagnosticCatalogTests {
     @Test("every code written in the sources is catalogued")
     func complete() throws {
-        let sources = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources")
+        let sources = CaseFixtures.repository.appendingPathComponent("Sources")
         var found = Set<String>()
         let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         while let url = files?.nextObject() as? URL {

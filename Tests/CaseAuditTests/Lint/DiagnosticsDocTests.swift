@@ -25,9 +25,7 @@ struct DiagnosticsDocTests {
         var testDescription: String { "\(code) \(triggers ? "triggers" : "does not") (docs line \(line))" }
     }
 
-    static let document = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("docs/diagnostics.md")
+    static let document = CaseFixtures.repository.appendingPathComponent("docs/diagnostics.md")
 
     /// The examples of the document, in order.
     static func examples() -> [Example] {

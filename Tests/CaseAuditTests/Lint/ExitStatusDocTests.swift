@@ -8,9 +8,7 @@ import Testing
 struct ExitStatusDocTests {
     @Test("docs/cli.md lists every exit status with its meaning from the code")
     func documented() throws {
-        let cli = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("docs/cli.md")
+        let cli = CaseFixtures.repository.appendingPathComponent("docs/cli.md")
         let text = try String(contentsOf: cli, encoding: .utf8)
         let rows = text.split(separator: "\n").filter { $0.firstMatch(of: /^\| [0-9] \|/) != nil }.map(String.init)
         #expect(rows == ExitStatus.allCases.map { "| \($0.rawValue) | \($0.meaning) |" })

@@ -5,8 +5,7 @@ import Testing
 /// `caseaudit lint` end to end: exit codes and output formats, through the built executable.
 @Suite("lint from the command line")
 struct LintCommandTests {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = CaseFixtures.repository
 
     @Test("the example sample lints clean: exit 0 and a summary line")
     func examplesClean() throws {

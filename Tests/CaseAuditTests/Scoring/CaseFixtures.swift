@@ -4,6 +4,10 @@ import Testing
 
 /// Paths of test fixtures, and scoring helpers over them.
 enum CaseFixtures {
+    /// The repository's root (examples/, docs/, Sources/), from this file's place in it.
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
     static func path(_ name: String) throws -> String {
         let url = try #require(Bundle.module.url(forResource: "Fixtures/" + name, withExtension: nil))
         return url.path

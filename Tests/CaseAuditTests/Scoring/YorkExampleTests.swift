@@ -7,9 +7,7 @@ import Testing
 /// (Fixtures/york-2013-figures.tsv and york-2013-profile.tsv: each row cites the report).
 @Suite("The York and North Yorkshire example")
 struct YorkExampleTests {
-    static let examples = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("examples/york-2013").path
+    static let examples = CaseFixtures.repository.appendingPathComponent("examples/york-2013").path
 
     static func score() throws -> (ScoreResult, [Diagnostic]) {
         let set = try #require(DefaultCriteriaSet.load().set)
