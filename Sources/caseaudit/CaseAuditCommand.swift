@@ -7,7 +7,7 @@ struct CaseAuditCommand: ParsableCommand {
         commandName: "caseaudit",
         abstract: "Audit probation case records against a criteria set.",
         version: CaseAuditVersion.current,
-        subcommands: [ScoreCommand.self, GapsCommand.self, ExplainCommand.self, LintCommand.self, TemplateCommand.self, RulesCommand.self]
+        subcommands: [ScoreCommand.self, GapsCommand.self, ExplainCommand.self, ReportCommand.self, LintCommand.self, TemplateCommand.self, RulesCommand.self]
     )
 
     /// Runs the command, mapping argument errors to the documented usage status (2) rather than
@@ -19,7 +19,7 @@ struct CaseAuditCommand: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .validationFailure {
-                Output.error(fullMessage(for: error))
+                Output.error("error: \(message(for: error))\nSee 'caseaudit help' or 'caseaudit <command> --help'.")
                 ExitStatus.usageOrInput.exit.terminate()
             }
             exit(withError: error)

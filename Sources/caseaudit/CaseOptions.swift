@@ -34,6 +34,13 @@ struct CaseOptions: ParsableArguments {
         }
     }
 
+    /// The one fact an option names (`gaps --by`, `report --gaps-by`); exits 2 otherwise.
+    static func fact(_ name: String, option: String, in schema: CaseSchema) throws -> Int {
+        let facts = try facts([name], in: schema)
+        guard facts.count == 1 else { throw ValidationError("\(option) takes exactly one fact") }
+        return facts[0]
+    }
+
     /// The exit status after reading: 2 if an input was unreadable, 1 if the input had errors.
     static func status(_ summary: CaseStream.Summary) -> ExitStatus {
         if summary.unreadable > 0 { return .usageOrInput }

@@ -26,7 +26,7 @@ struct GapsCommand: ParsableCommand {
 
     func run() throws {
         let stream = try cases.open()
-        let by = try self.by.map { try CaseOptions.facts([$0], in: stream.schema)[0] }
+        let by = try self.by.map { try CaseOptions.fact($0, option: "--by", in: stream.schema) }
         let sink = try output.open()
         let notes = !noNotes
         func run(_ writer: some GapWriter) -> GapsRun.Summary {

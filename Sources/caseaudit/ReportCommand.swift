@@ -1,0 +1,62 @@
+import ArgumentParser
+import CaseAudit
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "The audit report a manager reads: one self-contained HTML file (or Markdown).",
+        discussion: """
+            Stamp, summary table, one section per outcome (criterion scores, key strengths and areas for \
+            improvement, Yes/No charts per question, answers by option, the factor table), the sample profile, \
+            breakdowns (--by) and per-case gaps (--gaps-by offender_manager groups them per practitioner).
+            """)
+
+    @OptionGroup var cases: CaseOptions
+
+    @Option(help: "Output format.")
+    var format: ReportOptions.Format = .html
+
+    @Option(help: ArgumentHelp("Break the outcome and criterion scores down by a fact (repeat, or separate with commas).", valueName: "fact"))
+    var by: [String] = []
+
+    @Option(help: ArgumentHelp("Facts for the sample profile (default: every enum, ordinal and set fact).", valueName: "fact"))
+    var profile: [String] = []
+
+    @Option(name: .customLong("gaps-by"), help: ArgumentHelp("Group the per-case gaps by a fact, e.g. offender_manager.", valueName: "fact"))
+    var gapsBy: String?
+
+    @Flag(help: "Print the assessors' notes beside the gaps (left out by default: the report is shared).")
+    var includeNotes = false
+
+    @Option(help: ArgumentHelp("The report's date, printed in the stamp (none by default).", valueName: "YYYY-MM-DD"))
+    var date: Day?
+
+    @Option(help: ArgumentHelp("The report's heading (default: \"Case audit report\").", valueName: "text"))
+    var title: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let stream = try cases.open()
+        let set = stream.schema.set
+        let gapsBy = try self.gapsBy.map { try CaseOptions.fact($0, option: "--gaps-by", in: stream.schema) }
+        let options = ReportOptions(
+            format: format, title: title, date: date,
+            by: try CaseOptions.facts(by, in: stream.schema),
+            profile: profile.isEmpty ? Aggregate.defaultProfile(set) : try CaseOptions.facts(profile, in: stream.schema),
+            gapsBy: gapsBy,
+            includeNotes: includeNotes)
+        let sink = try output.open()
+        let summary = ReportRun.run(stream, options, to: sink, report: Output.diagnostics)
+        try output.finish(sink)
+        let status = CaseOptions.status(summary)
+        if status != .success { throw status.exit }
+    }
+}
+
+extension ReportOptions.Format: ExpressibleByArgument {}
+
+/// `--date 2014-02-01`: exactly YYYY-MM-DD, a real calendar date.
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}

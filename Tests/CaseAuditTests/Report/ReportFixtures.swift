@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+@testable import CaseAudit
+
+/// Reports of the test samples, rendered through ``ReportRun`` into a temporary file, with the
+/// `score --format json` document of the same input and options to compare them with.
+enum ReportFixtures {
+    struct Rendered {
+        var text: String
+        var json: JSON
+        var result: ScoreResult
+    }
+
+    /// The bundled example (examples/york-2013) and the embedded IAOW set.
+    static func york() throws -> (CriteriaSet, CaseStream) {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let expanded = CaseInputs.expand([YorkExampleTests.examples])
+        #expect(expanded.problems.isEmpty)
+        return (set, CaseStream(schema: CaseSchema(set), inputs: expanded.inputs))
+    }
+
+    /// The five hand-worked cases and the mini set (which has bands), under a scoring method.
+    static func worked(method: ScoringMethod = .meanOfQuestions) throws -> (CriteriaSet, CaseStream) {
+        let set = try CaseFixtures.miniSet(method: method)
+        return (set, try CaseFixtures.stream(set, ["cases/worked/cases.yaml"]))
+    }
+
+    /// Options naming facts; the default profile unless given.
+    static func options(
+        _ set: CriteriaSet, format: ReportOptions.Format = .html, by: [String] = [], gapsBy: String? = nil,
+        includeNotes: Bool = false, date: Day? = nil, title: String? = nil
+    ) throws -> ReportOptions {
+        ReportOptions(
+            format: format, title: title, date: date, by: try by.map { try #require(set.fact(named: $0)) },
+            profile: Aggregate.defaultProfile(set), gapsBy: try gapsBy.map { try #require(set.fact(named: $0)) },
+            includeNotes: includeNotes)
+    }
+
+    /// The report's text, and the JSON scores of a separate scoring pass with the same options.
+    static func render(_ stream: CaseStream, _ options: ReportOptions) throws -> Rendered {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caseaudit-report-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sink = try OutputSink(path: path)
+        _ = ReportRun.run(stream, options, to: sink, report: { _ in })
+        try sink.finish()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        let result = ScoreRun.run(stream, by: options.by, profile: options.profile, report: { _ in })
+        return Rendered(text: text, json: ScoreJSON.document(result), result: result)
+    }
+}
+
+/// Reading the JSON document in tests.
+extension JSON {
+    subscript(key: String) -> JSON? {
+        guard case .object(let pairs) = self else { return nil }
+        return pairs.first { $0.0 == key }?.1
+    }
+
+    var items: [JSON] {
+        if case .array(let items) = self { return items }
+        return []
+    }
+
+    var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    var int: Int? {
+        if case .int(let value) = self { return value }
+        return nil
+    }
+
+    var double: Double? {
+        switch self {
+        case .number(let value): return value
+        case .int(let value): return Double(value)
+        default: return nil
+        }
+    }
+
+    var isNull: Bool { self == .null }
+}
