@@ -8,7 +8,7 @@ extension ReportHTML {
         var out = "<section class=\"outcome\" id=\"\(id)\" aria-labelledby=\"h-\(id)\">\n"
         out += "<h2 id=\"h-\(id)\">\(HTMLText.escape(ReportWords.outcomeHeading(set, outcome)))</h2>\n"
         out += headline(card, outcome) + highlights(card, outcome) + criteria(card, outcome)
-        out += "<h3>Data summary</h3>\n<p class=\"note\">\(HTMLText.escape(ReportWords.dataSummaryNote(cases: card.cases)))</p>\n"
+        out += "<h3 class=\"data-summary\">Data summary</h3>\n<p class=\"note\">\(HTMLText.escape(ReportWords.dataSummaryNote(cases: card.cases)))</p>\n"
         for criterion in set.criteria.indices where set.criteria[criterion].outcome == outcome {
             out += dataSummary(card, criterion)
         }

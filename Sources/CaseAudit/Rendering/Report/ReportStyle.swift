@@ -79,6 +79,8 @@ enum ReportStyle {
       .page { max-width: none; padding: 0; }
       a { color: inherit; text-decoration: none; }
       section.outcome, section#profile, section#breakdowns, section#gaps { break-before: page; }
+      /* The charts start on a page of their own, so their heading is never left alone at a page foot. */
+      h3.data-summary { break-before: page; }
       h2, h3, h4, figcaption, caption, ul.legend { break-after: avoid; }
       svg.chart, .highlights, .box, tr { break-inside: avoid; }
       thead { display: table-header-group; }
