@@ -25,8 +25,7 @@ struct CaseOptions: ParsableArguments {
 
     /// Fact indexes for `--by` and similar options; exits 2 on an unknown name.
     static func facts(_ names: [String], in schema: CaseSchema) throws -> [Int] {
-        let split = names.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters() } }.filter { !$0.isEmpty }
-        switch schema.facts(named: split) {
+        switch schema.facts(named: names) {
         case .success(let indexes): return indexes
         case .failure(let diagnostic):
             Output.diagnostics([diagnostic])
@@ -71,11 +70,5 @@ struct OutputOptions: ParsableArguments {
             Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot write '\(output ?? "-")': \(error.reason)", at: nil)])
             throw ExitStatus.usageOrInput.exit
         }
-    }
-}
-
-extension Substring {
-    func trimmingCharacters() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }

@@ -66,9 +66,8 @@ struct LintCommand: ParsableCommand {
             guard let set = loaded.set else {
                 // The set is broken: its problems are the findings (2 when it cannot be read at all).
                 emit(loaded.diagnostics.sortedForOutput())
-                let unreadable = loaded.diagnostics.contains { RulesCommand.unreadableCodes.contains($0.code) }
                 try finish(sink, collected, LintSummary(
-                    errors: loaded.diagnostics.count(of: .error), unreadable: unreadable ? 1 : 0,
+                    errors: loaded.diagnostics.count(of: .error), unreadable: loaded.isUnreadable ? 1 : 0,
                     subject: "the criteria set at \(rules.rules ?? "(embedded)")"), options)
                 return
             }

@@ -8,16 +8,12 @@ struct RulesCommand: ParsableCommand {
         subcommands: [Check.self, Show.self, Doc.self]
     )
 
-    /// Codes that mean the set could not be read at all (exit 2, not 1).
-    static let unreadableCodes: Set<String> = ["rules.unreadable", "yaml.unreadable", "rules.empty"]
-
     /// Loads the set, printing diagnostics; throws the exit status when it has errors.
     static func loadSet(path: String?) throws -> CriteriaSet {
         let result = CriteriaSetSource.load(path: path)
         Output.diagnostics(result.diagnostics)
         guard let set = result.set else {
-            let unreadable = result.diagnostics.contains { unreadableCodes.contains($0.code) }
-            throw (unreadable ? ExitStatus.usageOrInput : ExitStatus.findings).exit
+            throw (result.isUnreadable ? ExitStatus.usageOrInput : ExitStatus.findings).exit
         }
         return set
     }

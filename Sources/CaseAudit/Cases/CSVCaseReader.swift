@@ -33,7 +33,9 @@ struct CSVCaseReader {
         }
         syntax.forEach(report)
         if columns == nil {
-            flag("csv.no-header", "this CSV file has no header row (case, then facts and question ids)", at: .start)
+            // Nothing to read: a warning, as an empty YAML file holds no case either.
+            report(Diagnostic(.warning, code: "csv.no-header", "this CSV file has no header row (case, then facts and question ids)",
+                              at: SourceLocation(source, .start)))
         }
     }
 

@@ -17,6 +17,12 @@ struct CSVTable {
         var diagnostics: [Diagnostic] = []
         source.bytes.withUnsafeBufferPointer { bytes in
             var scanner = Scanner(bytes: bytes)
+            // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first cell.
+            if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF {
+                scanner.index = 3
+                scanner.lineStart = 3
+                scanner.cursor = (3, 1)
+            }
             var sawRow = false
             while !scanner.atEnd {
                 if scanner.atBlankLine || (!sawRow && scanner.peek == UInt8(ascii: "#")) {
@@ -63,7 +69,7 @@ struct CSVTable {
         }
 
         mutating func skipLine() {
-            while let byte = peek, byte != UInt8(ascii: "\n") { index += 1 }
+            while let byte = peek, byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") { index += 1 }
             newline()
         }
 

@@ -49,7 +49,8 @@ public enum CaseInputs {
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                walk(directory: path, into: &found, problems: &problems)
+                var visited: Set<FileID> = [FileID(info)]
+                walk(directory: path, into: &found, visited: &visited, problems: &problems)
                 for file in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where seen.insert(.file(file)).inserted {
                     inputs.append(.file(file))
                 }
@@ -60,7 +61,20 @@ public enum CaseInputs {
         return (inputs, problems)
     }
 
-    private static func walk(directory: String, into found: inout [String], problems: inout [Diagnostic]) {
+    /// A file's identity, to enter each directory once even when links lead back to it.
+    private struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+
+        init(_ info: stat) {
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    private static func walk(
+        directory: String, into found: inout [String], visited: inout Set<FileID>, problems: inout [Diagnostic]
+    ) {
         guard let handle = opendir(directory) else {
             problems.append(unreadable(directory, reason: String(cString: strerror(errno)).lowercased()))
             return
@@ -76,7 +90,9 @@ public enum CaseInputs {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(directory: path, into: &found, problems: &problems)
+                if visited.insert(FileID(info)).inserted {
+                    walk(directory: path, into: &found, visited: &visited, problems: &problems)
+                }
             } else if extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
                 found.append(path)
             }

@@ -104,11 +104,11 @@ extension StringProtocol {
 }
 
 extension CaseSchema {
-    /// Fact indexes for names given on the command line (`--by gender`), or a usage diagnostic
-    /// naming the first unknown one.
+    /// Fact indexes for names given on the command line (`--by gender --by psr_type`, or
+    /// `--by gender,psr_type`), or a usage diagnostic naming the first unknown one.
     public func facts(named names: [String]) -> Result<[Int], Diagnostic> {
         var indexes: [Int] = []
-        for name in names {
+        for name in names.flatMap({ $0.split(separator: ",").map { $0.trimmingSpaces() } }) where !name.isEmpty {
             guard let index = fact(named: name) else {
                 let unknown = unknownFact(name)
                 return .failure(Diagnostic(.error, code: "usage.unknown-fact", unknown.message, at: nil))

@@ -1,6 +1,7 @@
 /// Every truth a condition can take over the values it reads that are left open: the answers it
-/// reads (each option of the scale, or absent), and, when asked, the facts with a finite domain
-/// (bool, enum, ordinal, and sets of at most 12 values). Other facts stay as given (or unknown).
+/// reads (each option of the scale, or absent), and, when asked, its facts (each value, or not
+/// recorded). Only facts with a small finite domain can be tried (bool, enum, ordinal, sets of at
+/// most 12 values); a condition reading any other fact gives nil (not known) when facts are open.
 enum ConditionSpace {
     /// The most combinations tried; a larger space gives nil (not known).
     static let limit = 1 << 16
@@ -10,14 +11,19 @@ enum ConditionSpace {
     ) -> Set<Truth>? {
         var dimensions: [(apply: (inout CaseValues, Int) -> Void, count: Int)] = []
         if openFacts {
+            // Each fact takes each of its values, and "not recorded" (the last index) too.
             for fact in condition.facts {
                 let model = set.facts[fact]
                 switch model.type {
-                case .bool: dimensions.append(({ $0.facts[fact] = .bool($1 == 1) }, 2))
-                case .enum, .ordinal: dimensions.append(({ $0.facts[fact] = .option($1) }, model.values.count))
+                case .bool: dimensions.append(({ $0.facts[fact] = $1 == 2 ? nil : .bool($1 == 1) }, 3))
+                case .enum, .ordinal:
+                    let count = model.values.count
+                    dimensions.append(({ $0.facts[fact] = $1 == count ? nil : .option($1) }, count + 1))
                 case .set where model.values.count <= 12:
-                    dimensions.append(({ $0.facts[fact] = .set(UInt64($1)) }, 1 << model.values.count))
-                case .set, .int, .date, .string: continue
+                    let count = 1 << model.values.count
+                    dimensions.append(({ $0.facts[fact] = $1 == count ? nil : .set(UInt64($1)) }, count + 1))
+                case .set, .int, .date, .string:
+                    return nil  // a number, date or text cannot be tried value by value
                 }
             }
         }

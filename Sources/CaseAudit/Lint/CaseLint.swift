@@ -63,10 +63,18 @@ struct CaseLint {
     }
 
     /// The facts the question's conditions read that the case does not record (and the set fact of
-    /// a `for_each` question).
+    /// a `for_each` question), following `answer()` to the conditions of the questions it reads.
     private func missingFacts(_ question: Question, _ record: CaseRecord) -> [Int] {
-        var facts = question.applies.facts
-        if let each = question.forEach, !facts.contains(each) { facts.append(each) }
+        var facts = Set(question.applies.facts)
+        if let each = question.forEach { facts.insert(each) }
+        var pending = question.applies.questions
+        var visited = Set<Int>()
+        while let other = pending.popLast() {
+            guard visited.insert(other).inserted else { continue }
+            facts.formUnion(set.questions[other].applies.facts)
+            facts.formUnion(set.questions[other].compute?.facts ?? [])
+            pending += set.questions[other].applies.questions + (set.questions[other].compute?.questions ?? [])
+        }
         return facts.filter { record.facts[$0] == nil }.sorted()
     }
 }

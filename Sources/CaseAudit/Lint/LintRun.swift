@@ -78,10 +78,9 @@ public enum LintRun {
         var diagnostics = loaded.diagnostics
         if let set = loaded.set { diagnostics += RulesLint.warnings(set) }
         diagnostics = diagnostics.sortedForOutput()
-        let unreadable = diagnostics.contains { ["rules.unreadable", "yaml.unreadable", "rules.empty"].contains($0.code) }
         let subject = loaded.set.map { "the criteria set \($0.id) \($0.version)" } ?? "the criteria set at \(path ?? "(embedded)")"
         return (diagnostics, LintSummary(
             files: 0, cases: 0, errors: diagnostics.count(of: .error), warnings: diagnostics.count(of: .warning),
-            unreadable: unreadable ? 1 : 0, subject: subject))
+            unreadable: loaded.isUnreadable ? 1 : 0, subject: subject))
     }
 }

@@ -29,13 +29,15 @@ public enum RulesLint {
         return warnings
     }
 
-    /// True when every combination of the values the condition reads makes it false. Facts without
-    /// a finite domain (numbers, dates, texts) stay unknown, which can only make the condition
-    /// unknown, never true; so a `true` here is a proof, and a condition too large to try is
-    /// never reported.
+    /// True when every combination of the values the condition reads (each fact's values, or not
+    /// recorded; each answer's options, or absent) makes it false: a proof. A condition reading a
+    /// number, a date, a text or a large set, or too large to try, is never reported.
     static func neverApplies(_ condition: CompiledCondition, _ set: CriteriaSet) -> Bool {
         let open = CaseValues(facts: Array(repeating: nil, count: set.facts.count),
                               answers: Array(repeating: .unknown, count: set.questions.count))
-        return ConditionSpace.truths(condition, set, base: open, openFacts: true) == [.false]
+        // Every fact state is tried, "not recorded" included, so an unknown result is a real case
+        // where the question is undetermined, not a value left untried: only `true` means it applies.
+        guard let truths = ConditionSpace.truths(condition, set, base: open, openFacts: true) else { return false }
+        return !truths.contains(.true)
     }
 }

@@ -9,6 +9,13 @@ import YAMLKit
 public struct CriteriaSetLoader {
     /// The result of a load: the set (nil on any error) and every diagnostic.
     public struct Result: Sendable {
+        /// Codes meaning the set could not be read at all (a usage or input error, exit 2), rather
+        /// than read and found wrong (exit 1).
+        public static let unreadableCodes: Set<String> = ["rules.unreadable", "yaml.unreadable", "rules.empty"]
+
+        /// True when the set could not be read at all.
+        public var isUnreadable: Bool { diagnostics.contains { Self.unreadableCodes.contains($0.code) } }
+
         public var set: CriteriaSet?
         public var diagnostics: [Diagnostic]
     }

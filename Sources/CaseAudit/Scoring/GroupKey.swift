@@ -1,14 +1,18 @@
-/// A value a sample is split by: one value of a fact, or "not recorded". Ordered as the fact's
-/// domain (enum, ordinal, set), false before true, numbers and dates ascending, texts by bytes,
-/// with "not recorded" last.
+/// A value a sample is split by: one value of a fact, no element of a set fact, or "not recorded".
+/// Ordered as the fact's domain (enum, ordinal, set), false before true, numbers and dates
+/// ascending, texts by bytes, then "(none)", then "(not recorded)".
 public enum GroupKey: Sendable, Hashable, Comparable {
     case value(FactValue)
+    /// A set fact recorded as empty (`[]`).
+    case noElement
     case notRecorded
 
-    /// The keys a case falls under for a fact: one, or one per element of a set (none for an empty set).
+    /// The keys a case falls under for a fact: one, or one per element of a set ("(none)" for an
+    /// empty set).
     public static func keys(of value: FactValue?) -> [GroupKey] {
         guard let value else { return [.notRecorded] }
         guard case .set(var bits) = value else { return [.value(value)] }
+        if bits == 0 { return [.noElement] }
         var keys: [GroupKey] = []
         while bits != 0 {
             keys.append(.value(.option(bits.trailingZeroBitCount)))
@@ -21,15 +25,23 @@ public enum GroupKey: Sendable, Hashable, Comparable {
     public func label(_ fact: Fact) -> String {
         switch self {
         case .notRecorded: return "(not recorded)"
+        case .noElement: return "(none)"
         case .value(let value): return value.text(fact)
         }
     }
 
     public static func < (lhs: GroupKey, rhs: GroupKey) -> Bool {
         switch (lhs, rhs) {
-        case (.notRecorded, _): return false
-        case (.value, .notRecorded): return true
         case (.value(let left), .value(let right)): return left.precedes(right)
+        default: return lhs.rank < rhs.rank
+        }
+    }
+
+    private var rank: Int {
+        switch self {
+        case .value: return 0
+        case .noElement: return 1
+        case .notRecorded: return 2
         }
     }
 }

@@ -80,7 +80,10 @@ public struct Scorecard: Sendable {
 
         self.outcomes = set.outcomes.indices.map { index in
             let own = scored.filter { set.criteria[set.questions[$0].criterion].outcome == index }
-            let brought = scored.filter { set.questions[$0].alsoScores.contains(index) }
+            // Each question once, and never twice in its own outcome.
+            let brought = scored.filter {
+                set.questions[$0].alsoScores.contains(index) && set.criteria[set.questions[$0].criterion].outcome != index
+            }
             var outcome = Self.group(index, members: own + brought, questions, cases: tally.outcomeCases[index], minBase: minBase)
             switch set.scoring.method {
             case .meanOfQuestions:
@@ -93,7 +96,10 @@ public struct Scorecard: Sendable {
                 outcome.items = items.count
                 outcome.score = items.isEmpty ? nil : items.reduce(0, +) / Double(items.count)
             }
-            outcome.band = outcome.score.flatMap { score in set.scoring.bands.first { score * 100 >= $0.minimum }?.label }
+            // By the score as shown (one decimal), so a score printed as 65.0% is never banded below 65.
+            outcome.band = outcome.score.flatMap { score in
+                set.scoring.bands.first { Double(Percent.tenths(score)) / 10 >= $0.minimum }?.label
+            }
             return outcome
         }
 

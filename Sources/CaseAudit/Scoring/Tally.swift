@@ -47,7 +47,7 @@ public struct Tally: Sendable {
         for result in evaluation.results {
             let kind = result.kind.index
             results[result.question * Self.kinds + kind] += 1
-            if case .option(let option)? = result.answer, result.kind != .notApplicable {
+            if case .option(let option)? = result.answer {
                 options[result.question][option] += 1
             }
             if let element = result.element {

@@ -5,7 +5,7 @@ extension CaseTemplate {
         out += "# Facts given: \(given().isEmpty ? "none" : given()).\n"
         out += "# Listed: the questions that apply to these facts. Answer each with one of the options shown;\n"
         out += "# leave blank what you cannot answer. Check it with: caseaudit lint FILE\n"
-        out += "case: \(caseID)\nassessor:\nfacts:\n"
+        out += "case: '\(caseID.replacingAll("'", with: "''"))'\nassessor:\nfacts:\n"
         for (index, fact) in set.facts.enumerated() {
             guard let value = facts[index] else { continue }
             out += "  \(fact.name): \(yamlValue(value, fact))\n"

@@ -18,6 +18,7 @@ public struct CaseTemplate: Sendable {
                 return .failure(usage("'\(pair)' is not name=value"))
             }
             guard let index = schema.fact(named: parts[0]) else { return .failure(usage(schema.unknownFact(parts[0]).message)) }
+            if facts[index] != nil { return .failure(usage("\(parts[0]) is given twice")) }
             do throws(CaseSchema.ValueProblem) {
                 facts[index] = try schema.value(parts[1], ofFact: index)
             } catch {
@@ -67,8 +68,10 @@ public struct CaseTemplate: Sendable {
                 var missing = question.applies.facts.filter { facts[$0] == nil }
                 if let each = question.forEach, facts[each] == nil { missing.append(each) }
                 if truths == [.false] { continue }
-                if truths?.contains(.true) == true, question.forEach.map({ facts[$0] != nil }) ?? true {
-                    entries.append(.answer(result.question, elements: elements(question), condition: question.applies.source))
+                if truths?.contains(.true) == true, question.compute != nil {
+                    entries.append(.computed(result.question))
+                } else if truths?.contains(.true) == true, question.forEach.map({ facts[$0] != nil }) ?? true {
+                    entries.append(.answer(result.question, elements: elements(question), condition: conditions(question)))
                 } else {
                     entries.append(.undecided(result.question, missing: missing))
                 }
@@ -81,6 +84,13 @@ public struct CaseTemplate: Sendable {
             }
         }
         return entries
+    }
+
+    /// The conditions that decide a question, as written (the outcome's, the criterion's, its own).
+    private func conditions(_ question: Question) -> String {
+        let criterion = set.criteria[question.criterion]
+        return [set.outcomes[criterion.outcome].applies, criterion.applies, question.ownApplies]
+            .compactMap { $0?.source }.joined(separator: " and ")
     }
 
     private func elements(_ question: Question) -> [Int]? {

@@ -44,7 +44,7 @@ struct TemplateRoundTripTests {
     func yamlRoundTrip() throws {
         let set = try #require(DefaultCriteriaSet.load().set)
         let template = CaseTemplate(set: set, facts: try Self.exampleFacts(set), caseID: "T-1").yaml()
-        #expect(template.contains("case: T-1\n"))
+        #expect(template.contains("case: 'T-1'\n"))
         #expect(template.contains("  rmp.initial_sufficient:    # Sufficient initial plan in place to manage risk of harm. (yes | not_sufficient | not_completed)\n"))
         let filled = try Self.fill(template, set)
         let directory = try Executable.temporaryDirectory()

@@ -23,12 +23,12 @@ public enum GitHubAnnotations {
     /// The documented escapes of a workflow command's message.
     static func escapeData(_ text: String) -> String {
         var out = ""
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {  // by scalar: "\r\n" is one Character
+            switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

@@ -8,15 +8,31 @@ enum CSVWriter {
     static func cell(_ text: String) -> String {
         var text = text
         if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
     }
 }
 
 extension String {
-    func replacingAll(_ target: Character, with replacement: String) -> String {
+    /// Replaces every occurrence of one scalar (by scalar, so `"\r\n"` counts as two).
+    func replacingAll(_ target: Unicode.Scalar, with replacement: String) -> String {
         var out = ""
-        for character in self { if character == target { out += replacement } else { out.append(character) } }
+        for scalar in unicodeScalars { if scalar == target { out += replacement } else { out.unicodeScalars.append(scalar) } }
+        return out
+    }
+
+    /// The text on one line: line breaks (`\n`, `\r`, `\r\n`) become spaces.
+    func oneLine() -> String {
+        var out = ""
+        var previous: Unicode.Scalar?
+        for scalar in unicodeScalars {
+            if scalar == "\n" || scalar == "\r" {
+                if !(scalar == "\n" && previous == "\r") { out += " " }
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
         return out
     }
 }

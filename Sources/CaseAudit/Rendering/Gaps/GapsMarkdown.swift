@@ -31,7 +31,7 @@ public struct GapsMarkdown: GapWriter {
             var row = [set.criteria[question.criterion].id, "`\(GapWords.id(gap, set))` \(question.text)",
                        GapWords.answer(gap, set), GapWords.kind(gap), gap.result == .insufficient ? question.gap ?? "" : ""]
             if includeNotes { row.append(gap.note ?? "") }
-            table.add(row.map { $0.replacingAll("\n", with: " ") })
+            table.add(row)
         }
         sink.write(heading + ScoreMarkdown.table(table))
     }

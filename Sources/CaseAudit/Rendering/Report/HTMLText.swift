@@ -3,16 +3,17 @@
 enum HTMLText {
     /// Text for element content or a quoted attribute value.
     static func escape(_ text: String) -> String {
+        // By scalar, not by character: a quote followed by a combining accent is one Character.
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out

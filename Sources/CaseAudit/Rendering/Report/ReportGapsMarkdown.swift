@@ -26,7 +26,7 @@ struct ReportGapsMarkdown: GapWriter {
             let row = ReportGapRow(gap, set, includeNotes: includeNotes)
             let cells = [row.criterion, "`\(row.questionID)` \(row.question)", "\(row.answer) (\(row.kind))", row.missing]
                 + (row.note.map { [$0] } ?? [])
-            table.add(cells.map { $0.replacingAll("\n", with: " ") })
+            table.add(cells)
         }
         sink.write("\n\(grouped ? "####" : "###") Case \(record.id) (\(ReportGapRow.source(record)))\n\n" + ScoreMarkdown.table(table))
     }

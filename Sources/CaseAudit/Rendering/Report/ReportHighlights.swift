@@ -30,8 +30,10 @@ struct ReportHighlights {
                 return left.figure.question < right.figure.question
             }.prefix(Self.limit).map(\.figure)
         }
-        strengths = ranked(eligible.filter { $0.score >= outcomeScore }, highestFirst: true)
-        improvements = ranked(eligible.filter { $0.score < outcomeScore }, highestFirst: false)
+        // Compared as shown (tenths of a percent), so a question shown level with the outcome is a strength.
+        let line = Percent.tenths(outcomeScore)
+        strengths = ranked(eligible.filter { Percent.tenths($0.score) >= line }, highestFirst: true)
+        improvements = ranked(eligible.filter { Percent.tenths($0.score) < line }, highestFirst: false)
     }
 
     /// "Key strengths", or "Key strength" for one.

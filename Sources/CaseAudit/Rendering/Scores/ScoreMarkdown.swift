@@ -36,7 +36,7 @@ public enum ScoreMarkdown {
     /// A text table as a Markdown table.
     static func table(_ table: TextTable) -> String {
         func row(_ cells: [String]) -> String {
-            "| " + cells.map { $0.replacingAll("|", with: "\\|").replacingAll("*", with: "\\*") }.joined(separator: " | ") + " |\n"
+            "| " + cells.map { $0.oneLine().replacingAll("|", with: "\\|").replacingAll("*", with: "\\*") }.joined(separator: " | ") + " |\n"
         }
         var out = row(table.headers)
         out += "|" + table.alignments.prefix(table.headers.count).map { $0 == .right ? "---:|" : "---|" }.joined() + "\n"
