@@ -76,13 +76,20 @@ struct YAMLCaseReader {
         return pairs
     }
 
+    /// The index a key names, or nil after reporting it as unknown (with a did-you-mean).
+    private func resolve(
+        _ key: Node, _ lookUp: (String) -> Int?, _ unknown: (String) -> (message: String, suggestion: String?),
+        _ code: String, _ flag: Report
+    ) -> Int? {
+        guard let name = key.scalar else { return nil }
+        if let index = lookUp(name) { return index }
+        let problem = unknown(name)
+        flag(code, problem.message, key, problem.suggestion)
+        return nil
+    }
+
     private func readFact(_ pair: Pair, into record: inout CaseRecord, _ flag: Report) {
-        guard let name = pair.key.scalar else { return }
-        guard let index = schema.fact(named: name) else {
-            let unknown = schema.unknownFact(name)
-            flag("case.unknown-fact", unknown.message, pair.key, unknown.suggestion)
-            return
-        }
+        guard let name = pair.key.scalar, let index = resolve(pair.key, schema.fact(named:), schema.unknownFact, "case.unknown-fact", flag) else { return }
         let node = pair.value
         if node.isNull { return }  // `fact: ~` records that it is not known
         defer { if record.facts[index] == nil { record.positions.rejectedFacts.insert(index) } }
@@ -125,12 +132,7 @@ struct YAMLCaseReader {
     }
 
     private func readAnswer(_ pair: Pair, into record: inout CaseRecord, _ flag: Report) {
-        guard let id = pair.key.scalar else { return }
-        guard let index = schema.question(id: id) else {
-            let unknown = schema.unknownQuestion(id)
-            flag("case.unknown-question", unknown.message, pair.key, unknown.suggestion)
-            return
-        }
+        guard let id = pair.key.scalar, let index = resolve(pair.key, schema.question(id:), schema.unknownQuestion, "case.unknown-question", flag) else { return }
         let node = pair.value
         if node.isNull { return }  // left blank: unanswered
         if let factIndex = schema.set.questions[index].forEach {
@@ -172,12 +174,7 @@ struct YAMLCaseReader {
     }
 
     private func readNote(_ pair: Pair, into record: inout CaseRecord, _ flag: Report) {
-        guard let id = pair.key.scalar else { return }
-        guard let index = schema.question(id: id) else {
-            let unknown = schema.unknownQuestion(id)
-            flag("case.unknown-question", unknown.message, pair.key, unknown.suggestion)
-            return
-        }
+        guard let id = pair.key.scalar, let index = resolve(pair.key, schema.question(id:), schema.unknownQuestion, "case.unknown-question", flag) else { return }
         if pair.value.isNull { return }
         guard let text = pair.value.scalar else {
             flag("case.wrong-type", "the note on \(id) must be a text, not \(pair.value.kindDescription)", pair.value, nil)
