@@ -99,7 +99,10 @@ func generate() {
             }
         }
         let path = "\(directory)/cases-\(file).yaml"
-        guard let handle = fopen(path, "w") else { exit(1) }
+        guard let handle = fopen(path, "w") else {
+        print("case-generator: cannot write \(path)")
+        exit(1)
+    }
         fputs(out, handle)
         fclose(handle)
     }
