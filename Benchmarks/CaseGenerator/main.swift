@@ -100,9 +100,9 @@ func generate() {
         }
         let path = "\(directory)/cases-\(file).yaml"
         guard let handle = fopen(path, "w") else {
-        print("case-generator: cannot write \(path)")
-        exit(1)
-    }
+            print("case-generator: cannot write \(path)")
+            exit(1)
+        }
         fputs(out, handle)
         fclose(handle)
     }
