@@ -28,6 +28,9 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Print the assessors' notes beside the gaps (left out by default: the report is shared).")
     var includeNotes = false
 
+    @Flag(help: "Leave the per-case gaps out: the figures only.")
+    var noGaps = false
+
     @Option(help: ArgumentHelp("The report's date, printed in the stamp (none by default).", valueName: "YYYY-MM-DD"))
     var date: Day?
 
@@ -45,7 +48,7 @@ struct ReportCommand: ParsableCommand {
             by: try CaseOptions.facts(by, in: stream.schema),
             profile: profile.isEmpty ? Aggregate.defaultProfile(set) : try CaseOptions.facts(profile, in: stream.schema),
             gapsBy: gapsBy,
-            includeNotes: includeNotes)
+            includeNotes: includeNotes, includesGaps: !noGaps)
         let sink = try output.open()
         let summary = ReportRun.run(stream, options, to: sink, report: Output.diagnostics)
         try output.finish(sink)

@@ -7,7 +7,7 @@ struct ScoreCommand: ParsableCommand {
         abstract: "Outcome, criterion and question scores of a sample of cases.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv, markdown
+        case text, json, csv, markdown, html
     }
 
     @OptionGroup var cases: CaseOptions
@@ -32,15 +32,23 @@ struct ScoreCommand: ParsableCommand {
         let profile = self.profile.isEmpty
             ? Aggregate.defaultProfile(stream.schema.set) : try CaseOptions.facts(self.profile, in: stream.schema)
         let sink = try output.open()
-        let result = ScoreRun.run(stream, by: by, profile: profile, report: Output.diagnostics)
-        switch format {
-        case .text: sink.write(ScoreText.render(result, level: level))
-        case .json: sink.write(ScoreJSON.render(result))
-        case .csv: sink.write(ScoreCSV.render(result))
-        case .markdown: sink.write(ScoreMarkdown.render(result, level: level))
+        let summary: CaseStream.Summary
+        if format == .html {
+            // The audit report's figures, without the per-case gaps.
+            let options = ReportOptions(by: by, profile: profile, includesGaps: false)
+            summary = ReportRun.run(stream, options, to: sink, report: Output.diagnostics)
+        } else {
+            let result = ScoreRun.run(stream, by: by, profile: profile, report: Output.diagnostics)
+            switch format {
+            case .json: sink.write(ScoreJSON.render(result))
+            case .csv: sink.write(ScoreCSV.render(result))
+            case .markdown: sink.write(ScoreMarkdown.render(result, level: level))
+            default: sink.write(ScoreText.render(result, level: level))
+            }
+            summary = result.summary
         }
         try output.finish(sink)
-        let status = CaseOptions.status(result.summary)
+        let status = CaseOptions.status(summary)
         if status != .success { throw status.exit }
     }
 }

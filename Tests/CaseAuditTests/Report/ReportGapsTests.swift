@@ -67,3 +67,24 @@ struct ReportGapsTests {
         #expect(text.hasSuffix("\n13 gaps in 5 of 5 cases.\n"))
     }
 }
+
+/// `score --format html` and `report --no-gaps`: the report's figures without the per-case gaps.
+@Suite("Report without gaps")
+struct ReportWithoutGapsTests {
+    @Test("no gaps section and no link to one; still well formed")
+    func figuresOnly() throws {
+        let (set, stream) = try ReportFixtures.worked()
+        var options = try ReportFixtures.options(set, gapsBy: "offender_manager")
+        options.includesGaps = false
+        let html = try ReportFixtures.render(stream, options).text
+        #expect(!html.contains("id=\"gaps\""))
+        #expect(!html.contains("href=\"#gaps\""))
+        #expect(html.contains("id=\"summary\""))
+        #expect(html.hasSuffix("</main>\n</div>\n</body>\n</html>\n"))
+        #expect(HTMLDocument(html).problems == [])
+        options.format = .markdown
+        let markdown = try ReportFixtures.render(stream, options).text
+        #expect(!markdown.contains("## Per-case gaps"))
+        #expect(!markdown.contains("W-4"))
+    }
+}

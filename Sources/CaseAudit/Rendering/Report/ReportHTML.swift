@@ -16,17 +16,20 @@ enum ReportHTML {
         out += "<title>\(HTMLText.escape(options.heading + " · " + set.title))</title>\n"
         out += "<style>\n\(ReportStyle.css)\n</style>\n</head>\n<body>\n<div class=\"page\">\n"
         out += cover(result, options, inputs: inputs)
-        out += contents(result)
+        out += contents(result, gaps: options.includesGaps)
         out += "<main>\n" + summary(result.scorecard)
         for outcome in set.outcomes.indices { out += outcomeSection(result.scorecard, outcome) }
         out += profile(result) + breakdowns(result)
+        guard options.includesGaps else { return out }
         out += "<section id=\"gaps\" aria-labelledby=\"h-gaps\">\n<h2 id=\"h-gaps\">Per-case gaps</h2>\n"
         out += "<p class=\"note\">\(HTMLText.escape(ReportWords.gapsIntro(includeNotes: options.includeNotes)))</p>\n"
         return out
     }
 
-    /// Ends the gaps section and the document.
-    static let closing = "</section>\n</main>\n</div>\n</body>\n</html>\n"
+    /// Ends the gaps section (when there is one) and the document.
+    static func closing(_ options: ReportOptions) -> String {
+        (options.includesGaps ? "</section>\n" : "") + "</main>\n</div>\n</body>\n</html>\n"
+    }
 
     /// The title block with the stamp: criteria set, hash, sample, method, and the date when given.
     private static func cover(_ result: ScoreResult, _ options: ReportOptions, inputs: Int) -> String {
@@ -53,7 +56,7 @@ enum ReportHTML {
         return out + "</header>\n"
     }
 
-    private static func contents(_ result: ScoreResult) -> String {
+    private static func contents(_ result: ScoreResult, gaps: Bool) -> String {
         let set = result.set
         var out = "<nav class=\"contents\" aria-labelledby=\"h-contents\">\n<h2 id=\"h-contents\">Contents</h2>\n<ol>\n"
         out += "<li><a href=\"#summary\">Summary</a></li>\n"
@@ -62,7 +65,8 @@ enum ReportHTML {
         }
         if !result.profile.isEmpty { out += "<li><a href=\"#profile\">Sample profile</a></li>\n" }
         if !result.breakdowns.isEmpty { out += "<li><a href=\"#breakdowns\">Breakdowns</a></li>\n" }
-        return out + "<li><a href=\"#gaps\">Per-case gaps</a></li>\n</ol>\n</nav>\n"
+        if gaps { out += "<li><a href=\"#gaps\">Per-case gaps</a></li>\n" }
+        return out + "</ol>\n</nav>\n"
     }
 
     /// The headline table: each outcome's score, base and band, as on the report's Summary page.

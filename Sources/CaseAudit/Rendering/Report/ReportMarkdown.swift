@@ -27,7 +27,9 @@ enum ReportMarkdown {
         out += ScoreMarkdown.table(table)
         for outcome in set.outcomes.indices { out += self.outcome(card, outcome) }
         out += profile(result) + breakdowns(result)
-        out += "\n## Per-case gaps\n\n\(ReportWords.gapsIntro(includeNotes: options.includeNotes))\n"
+        if options.includesGaps {
+            out += "\n## Per-case gaps\n\n\(ReportWords.gapsIntro(includeNotes: options.includeNotes))\n"
+        }
         return out
     }
 

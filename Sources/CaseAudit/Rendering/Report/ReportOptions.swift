@@ -21,10 +21,12 @@ public struct ReportOptions: Sendable {
     public var gapsBy: Int?
     /// Print the assessors' notes beside the gaps.
     public var includeNotes: Bool
+    /// End with the per-case gaps (false: the figures only, e.g. `score --format html`).
+    public var includesGaps: Bool
 
     public init(
         format: Format = .html, title: String? = nil, date: Day? = nil, by: [Int] = [], profile: [Int],
-        gapsBy: Int? = nil, includeNotes: Bool = false
+        gapsBy: Int? = nil, includeNotes: Bool = false, includesGaps: Bool = true
     ) {
         self.format = format
         self.title = title
@@ -33,6 +35,7 @@ public struct ReportOptions: Sendable {
         self.profile = profile
         self.gapsBy = gapsBy
         self.includeNotes = includeNotes
+        self.includesGaps = includesGaps
     }
 
     /// The heading the report uses.

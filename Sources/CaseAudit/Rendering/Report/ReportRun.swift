@@ -10,13 +10,17 @@ public enum ReportRun {
         switch options.format {
         case .html:
             sink.write(ReportHTML.opening(result, options, inputs: stream.inputs.count))
-            var writer = ReportGapsHTML(sink, includeNotes: options.includeNotes)
-            _ = GapsRun.run(stream, by: options.gapsBy, to: &writer, report: { _ in })
-            sink.write(ReportHTML.closing)
+            if options.includesGaps {
+                var writer = ReportGapsHTML(sink, includeNotes: options.includeNotes)
+                _ = GapsRun.run(stream, by: options.gapsBy, to: &writer, report: { _ in })
+            }
+            sink.write(ReportHTML.closing(options))
         case .markdown:
             sink.write(ReportMarkdown.opening(result, options, inputs: stream.inputs.count))
-            var writer = ReportGapsMarkdown(sink, includeNotes: options.includeNotes)
-            _ = GapsRun.run(stream, by: options.gapsBy, to: &writer, report: { _ in })
+            if options.includesGaps {
+                var writer = ReportGapsMarkdown(sink, includeNotes: options.includeNotes)
+                _ = GapsRun.run(stream, by: options.gapsBy, to: &writer, report: { _ in })
+            }
         }
         return result.summary
     }
