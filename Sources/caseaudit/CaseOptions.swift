@@ -10,8 +10,14 @@ struct CaseOptions: ParsableArguments {
 
     @OptionGroup var rules: RulesOptions
 
+    @Option(help: ArgumentHelp(
+        "Replace case ids in the output with keyed hashes (HMAC-SHA-256); the key is the content of this file (16 bytes or more).",
+        valueName: "key-file"))
+    var pseudonymise: String?
+
     /// Loads the set and lists the inputs, printing diagnostics; exits 2 when nothing can be read.
     func open() throws -> CaseStream {
+        let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
         let set = try RulesCommand.loadSet(path: rules.rules)
         let expanded = CaseInputs.expand(paths)
         Output.diagnostics(expanded.problems)
@@ -20,7 +26,17 @@ struct CaseOptions: ParsableArguments {
             Output.diagnostics([CaseInputs.noCaseFiles(paths)])
             throw ExitStatus.usageOrInput.exit
         }
-        return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs)
+        return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser)
+    }
+
+    /// The pseudonymiser keyed by a file's content; exits 2 when it cannot be read or is too short.
+    private static func pseudonymiser(keyFile path: String) throws -> Pseudonymiser {
+        switch Pseudonymiser.load(keyFile: path) {
+        case .success(let pseudonymiser): return pseudonymiser
+        case .failure(let diagnostic):
+            Output.diagnostics([diagnostic])
+            throw ExitStatus.usageOrInput.exit
+        }
     }
 
     /// Fact indexes for `--by` and similar options; exits 2 on an unknown name.

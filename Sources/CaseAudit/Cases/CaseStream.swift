@@ -8,13 +8,17 @@ public final class CaseStream: Sendable {
     public let schema: CaseSchema
     public let inputs: [CaseInput]
     public let limits: YAMLLimits
+    /// When set, every case's id is replaced by its pseudonym once it is read (after the check for
+    /// duplicates), so no output carries the real ids.
+    public let pseudonymiser: Pseudonymiser?
     /// Standard input, read once and kept, so a second pass can read it again.
     private let standardInput = Mutex<SourceText?>(nil)
 
-    public init(schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default) {
+    public init(schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil) {
         self.schema = schema
         self.inputs = inputs
         self.limits = limits
+        self.pseudonymiser = pseudonymiser
     }
 
     /// What a pass read.
@@ -62,6 +66,8 @@ public final class CaseStream: Sendable {
                     return
                 }
                 summary.cases += 1
+                var record = record
+                if let pseudonymiser { record.id = pseudonymiser.pseudonym(for: record.id) }
                 diagnostics.append(contentsOf: body(record, number))
             }
             switch read(input) {

@@ -12,6 +12,7 @@ public enum DiagnosticCatalog {
         ("usage.unknown-question", "An option names a question the criteria set does not declare."),
         ("usage.unknown-case", "`explain` names a case id that is in none of the files."),
         ("usage.template-facts", "`template --facts` is not a list of fact=value pairs the set accepts."),
+        ("usage.pseudonymise-key", "The `--pseudonymise` key file holds fewer than 16 bytes."),
         // YAML
         ("yaml.syntax", "The file is not well-formed YAML."),
         ("yaml.encoding", "The file is not UTF-8 (or is UTF-16/32, or holds invalid bytes)."),
