@@ -818,8 +818,9 @@ def build_cases():
 
     # --- Child Protection concerns: 24 (L520-521). Management oversight was relevant in 28
     # cases (L1661-1663) = high/very high RoSH or CP, so 9 of the 13 high-plus cases have CP.
-    cp = (pick(high_plus, 9, "cp") + pick(nonlor, 2, "cp", prefer=fem_low)
-          + pick(minus(lor, high_plus), 13, "cp", prefer=fem_low))
+    # One is an unpaid-work-only order, so 23 need an LoR assessment (for the 70% below).
+    cp = (pick(high_plus, 9, "cp") + pick(nonlor, 1, "cp", prefer=fem_low)
+          + pick(minus(lor, high_plus), 14, "cp", prefer=fem_low))
     cpp = pick(cp, 11, "cpp", prefer=lambda c: c in high_plus)          # CP procedures: 11 (L1599)
     cpm = pick(cpp, 9, "cp-meeting")
     da = pick(cp, 16, "da", prefer=lambda c: c in male) + pick(minus(lor, cp), 9, "da",
@@ -833,18 +834,22 @@ def build_cases():
         c.f["domestic_abuse_concerns"] = c in da
         c.f["known_domestic_abuser"] = c in kda
         c.f["marac_case"] = c in marac
-    contact_children = cp + pick(minus(cases, cp), 8, "children")
+    # contact with children: with the 24 CP cases, the 29 cases where the safety of children was
+    # in question (victim.children_safety_promoted: "28% ... eight cases" = 8 of 29, L1734-1737).
+    contact_children = cp + pick(minus(cases, cp), 5, "children")
     for c in cases:
         c.f["contact_with_children"] = c in contact_children
 
     # --- alcohol: a contributing factor in 68% of the 40 LoR cases = 27 (L1020; the chart's
     # "13" at L1083 is the No count, 40 - 27); 80% of women (4/5), 66% of men (23/35);
-    # 82% of known domestic abusers (9/11, L1026-1027); 70% of the CP cases (L1025-1026: 17 of
-    # the 24 gives 71%, the nearest). plan.alcohol_addressed has 27 cases (L531).
+    # 82% of known domestic abusers (9/11, L1026-1027); 70% of the CP cases (L1025-1026: 16 of
+    # the 23 needing an LoR assessment). lor.alcohol_contributing is asked of the 40 LoR cases
+    # (Decision D28) and checked against these in ALCOHOL_FIGURES. plan.alcohol_addressed has
+    # 27 cases (L531).
     lor_f, lor_m = inter(lor, female), inter(lor, male)
     alc = pick(lor_f, 4, "alc") + pick(inter(kda, lor), 9, "alc")
     more = minus(lor_m, alc + kda)
-    need_cp = 17 - len(inter(alc, cp))
+    need_cp = 16 - len(inter(alc, cp))
     alc += pick(inter(more, cp), need_cp, "alc") + pick(minus(more, cp), 23 - 9 - need_cp, "alc")
     for c in cases:
         c.f["alcohol_factor"] = c in alc
@@ -1088,7 +1093,9 @@ def build_cases():
 
     # --- statuses decided with the facts, because dates and other facts depend on them.
     # Initial sentence plan (L499-500, chart L872): 39 timely and informed, 2 none.
-    plan_none = worst(minus(cases, cp), 2, "plan-none")
+    # The two cases without a plan have neither CP concerns nor alcohol linked to the offending:
+    # York's 24 CP cases and 27 alcohol cases are all counted as plans (L520-522, L531-532).
+    plan_none = worst(minus(cases, cp + alc), 2, "plan-none")
     plan_late = worst(minus(cases, plan_none), 6, "plan-late")
     plan_uninf = worst(minus(cases, plan_none + plan_late), 2, "plan-uninformed")
     for c in cases:
@@ -1110,9 +1117,10 @@ def build_cases():
                       else "yes")
         c.m["lor_late"] = c in lor_late or c in lor_none
     # Risk management plan (pie L1505-1514, L1477-1480): 32 required; 2 none, 7 not sufficient.
+    # 10 of the 30 plans late (chart L1518-1520: '10', read as the No count).
     rmp_none = nr + worst(minus(med_plus, nr), 1, "rmp-none")
     rmp_insuff = worst(minus(med_plus, rmp_none), 7, "rmp-insufficient")
-    rmp_late = rmp_none + worst(minus(med_plus, rmp_none), 8, "rmp-late")
+    rmp_late = rmp_none + worst(minus(med_plus, rmp_none), 10, "rmp-late")
     for c in med_plus:
         c.m["rmp"] = ("not_completed" if c in rmp_none else "not_sufficient" if c in rmp_insuff
                       else "yes")
@@ -1140,7 +1148,7 @@ def build_cases():
         c.m["visor_recorded"] = c not in visor_missing
 
     # --- reviews, changes, transfers and other event facts (counts not published: plausible).
-    sp_due = minus(planned, pick(nonlor, 4, "sp-not-due"))                # 43
+    sp_due = minus(planned, pick(inter(nonlor, planned), 4, "sp-not-due"))   # 43
     sig = pick(cases, 22, "significant-change", prefer=lambda c: (c in nc) + (c in med_plus))
     for c in cases:
         c.f["sp_review_due"] = c in sp_due
@@ -1369,19 +1377,20 @@ TARGETS = {
     "restrict.curfew_punishment": T(5, 5, "L1472-1473 'In all relevant cases, a curfew was seen as providing a significant punishment' (5 orders with a curfew: the example's count)", True),
     "restrict.curfew_protection": T(5, 5, "L1473 '... and protected the public' in all relevant cases (5: the example's count)", True),
     "rmp.initial_sufficient": T(dist={"yes": 23, "not_sufficient": 7, "not_completed": 2}, base=32, src="pie L1505-1514 (6% / 22%) and L1477-1480: 2 no plan, 7 not sufficient; 2/32 = 6%, 7/32 = 22%, 23/32 = 72% ('fewer than three-quarters')", fx=True),
-    "rmp.timely": T(22, 32, "chart L1518-1520: '10' legible, read as the No count"),
-    "rmp.addresses_factors": T(28, 32, "chart L1522-1524: '28 2' (Yes 28, No 2: a base of 30, without the 2 cases with no plan; the rule asks all 32)"),
-    "rmp.anticipates_changes": T(21, 32, W + " (L1482)"),
-    "rmp.contingency": T(22, 32, "chart L1532-1535: '10' legible, read as the No count"),
-    "rmp.all_necessary_action": T(28, 32, W + " (L1399-1400 'Most')"),
-    "rmp.who_what_when": T(24, 32, "L1485-1487 'just over three-quarters ... In eight cases it was not always clear'"),
-    "rmp.info_sharing_arrangements": T(28, 32, W + " (L1487-1488)"),
+    # The plan-content sub-items #158-#164 are asked of the 30 plans (Decision D29).
+    "rmp.timely": T(20, 30, "chart L1518-1520: '10' legible, read as the No count (of the 30 plans)"),
+    "rmp.addresses_factors": T(28, 30, "chart 'Risk Management Planning' L1522-1524: '28 2' (Yes 28, No 2); base = the 30 plans (32 needed, 2 not completed, L1479)", True),
+    "rmp.anticipates_changes": T(21, 30, W + " (L1482)"),
+    "rmp.contingency": T(20, 30, "chart L1532-1538: '10' legible, read as the No count (of the 30 plans)"),
+    "rmp.all_necessary_action": T(26, 30, W + " (L1399-1400 'Most'; 87%, the share of the 28/32 before Decision D29)"),
+    "rmp.who_what_when": T(22, 30, "L1485-1487 'In eight cases it was not always clear' (8 of the 30 plans; 'just over three-quarters' does not fit: 22/30 = 73%)"),
+    "rmp.info_sharing_arrangements": T(26, 30, W + " (L1487-1488; 87%, the share of the 28/32 before Decision D29)"),
     "rmp.key_info_communicated": T(40, 49, "L1488-1489 'In all but nine cases key risk of harm information was communicated' (applies to every case)", True),
-    "rmp.offender_involved": T(21, 32, "chart L1544-1546 '24 13' (a base of 37, more than the 32 cases needing a plan); L1500-1503 one-third not involved"),
+    "rmp.offender_involved": T(21, 32, "chart L1544-1546 '24 13' (a base of 37, more than the 32 cases needing a plan; the report does not say which 37); L1500-1503 one-third not involved"),
     "visor.recorded": T(13, 15, "L1552-1553: 15 cases should have been on ViSOR, recorded in 13", True),
     "mappa.level_appropriate": T(dist={"appropriate": 19, "too_low": 0, "too_high": 0}, base=19, src=W + " (L1559-1560)"),
     "mappa.identified": T(19, 20, "L1559-1560: 20 cases met the MAPPA criteria, identified in all but one (computed from mappa_identified)", True),
-    "mappa.referral": T(dist={"yes": 4, "late": 0, "not_made": 0}, base=4, src="L1560-1561 'In all cases identified, an appropriate referral was made in a timely fashion' (the 4 level 2 cases, L1742)", fx=True),
+    "mappa.referral": T(dist={"yes": 19, "late": 0, "not_made": 0}, base=19, src="L1560-1561 'In all cases identified, an appropriate referral was made in a timely fashion' (the 19 identified, L1559-1560)", fx=True),
     "mappa.category_accurate": T(19, 19, "L1562-1563 'MAPPA categories were accurate in all cases' (the 19 identified)", True),
     "mappa.actions_in_plans": T(3, 4, "L1561-1562 'in all but one case' (the 4 cases at level 2, L1742)", True),
     "mappa.actions_communicated": T(4, 4, W + " (L1563 'routinely')"),
@@ -1400,7 +1409,7 @@ TARGETS = {
     "mappa.decisions_followed_through": T(3, 4, N),
     "mappa.actions_reviewed": T(3, 4, N),
     "mappa.staff_contributed": T(3, 4, N),
-    "visor.used_effectively": T(13, 15, "L1554-1555 'used effectively in all relevant cases' / L1653 'all 11 cases where information was recorded'; the 2 not recorded are answered no"),
+    "visor.used_effectively": T(13, 13, "L1554-1555 'ViSOR had been used effectively in all relevant cases': the 13 recorded on ViSOR (L1553); L1653 says 'all 11 cases where information was recorded'", True),
     "cp_procedures.used_effectively": T(8, 11, "L1599-1600 'used effectively in 8 out of 11 relevant cases'", True),
     "cp_procedures.recorded": T(8, 11, "chart L1615-1617 (not legible)"),
     "cp_procedures.communicated_acted_on": T(8, 11, "chart L1619-1621 (not legible)"),
@@ -1435,7 +1444,7 @@ TARGETS = {
     "victim.safety_priority": T(27, 29, "L1902-1903 'in all but two cases' (base, the identifiable victims, chosen)"),
     "victim.concerns_considered": T(22, 24, "L1712-1714 'In all but two cases where there was an actual victim' (base chosen)"),
     "victim.risk_managed": T(27, 29, "L1913-1914 '93%' (27/29; base chosen)"),
-    "victim.children_safety_promoted": T(17, 24, "L1734-1737 'not promoted in 28% ... eight cases' implies a base of 29; the rule gives the 24 CP cases; 7 not promoted (29%)"),
+    "victim.children_safety_promoted": T(21, 29, "L1734-1737, L1914-1915: not promoted in '28% of relevant cases ... eight cases' (8/29 = 28%); base = the 24 CP cases and 5 more with contact with children", True),
     "vc.offer_made": T(12, 12, "L1936-1937: 12 licence cases needed victim contact; an offer was made in all", True),
     "vc.offer_within_8_weeks": T(12, 12, "L1937-1938: all within eight weeks", True),
     "vc.quality_sufficient": T(6, 7, "L1940-1941 'All but one victim told us ... sufficient' (7 accepted; reads as the victim questionnaire)"),
@@ -1446,6 +1455,28 @@ TARGETS = {
     "vc.informed_release_conditions": T(7, 7, N),
     "rj.offered": T(1, 3, "L1943-1945: one offer of restorative justice in the sample (base chosen)"),
 }
+
+# York's figures for the descriptive lor.alcohol_contributing (Decision D28), asked of the 40 cases
+# needing an LoR assessment: (label, case filter, yes, base, source). A descriptive question has no
+# sufficient/base in the scorecard, so these are checked here rather than in the test fixture.
+ALCOHOL_FIGURES = [
+    ("all", lambda c: True, 27, 40, "L1020 'alcohol was a contributory factor in 68% of cases'; chart L1081-1085 No=13"),
+    ("women", lambda c: c.f["gender"] == "female", 4, 5, "L1020-1021 '80% for females'"),
+    ("men", lambda c: c.f["gender"] == "male", 23, 35, "L1021 '66% for male offenders'"),
+    ("Child Protection", lambda c: c.f["child_protection_concerns"], 16, 23, "L1025-1026 '70% of cases where there were recognised Child Protection issues'"),
+    ("known domestic abusers", lambda c: c.f["known_domestic_abuser"], 9, 11, "L1026-1027 '82% of cases where the offender was a known domestic abuser'"),
+]
+
+
+def alcohol_figures(cases):
+    """(label, yes, base, expected yes, expected base, source) for ALCOHOL_FIGURES."""
+    out = []
+    for label, keep, k, n, src in ALCOHOL_FIGURES:
+        app = [c for c in cases if c.applies["lor.alcohol_contributing"] and keep(c)]
+        yes = sum(1 for c in app if c.answers["lor.alcohol_contributing"] == "yes")
+        out.append((label, yes, len(app), k, n, src))
+    return out
+
 
 # The five outcome scores the report publishes (Summary, L54-63).
 PUBLISHED = {"sentencing": 82, "delivery": 85, "reoffending": 82, "public": 80, "victims": 86}
@@ -1485,7 +1516,6 @@ FORCED = {
     "rmp.initial_sufficient": lambda c: c.m["rmp"],
     "rmp.timely": lambda c: "no" if c.m["rmp_late"] else "yes",
     "visor.recorded": lambda c: "yes" if c.m["visor_recorded"] else "no",
-    "visor.used_effectively": lambda c: None if c.m["visor_recorded"] else "no",
     "roh.enforcement_for_increased_roh": lambda c: "yes" if c.f["breach_or_recall_taken"] else "no",
     # nothing to review where there was no initial assessment
     "lor_review.sufficient": lambda c: "not_completed" if c.m["lor"] == "not_completed" else None,
@@ -1498,9 +1528,7 @@ for _q in ["lor.all_sources", "lor.home_social", "lor.previous_behaviour", "lor.
 for _q in ["roh_analysis.all_sources", "roh_analysis.previous_behaviour",
            "roh_analysis.analysis_not_description"]:
     FORCED[_q] = lambda c: "no" if c.m["fa"] == "none" else None
-for _q in ["rmp.addresses_factors", "rmp.anticipates_changes", "rmp.contingency",
-           "rmp.all_necessary_action", "rmp.who_what_when", "rmp.info_sharing_arrangements",
-           "rmp.offender_involved", "rmp.specific_victims", "rmp.protects_victims"]:
+for _q in ["rmp.offender_involved", "rmp.specific_victims", "rmp.protects_victims"]:
     FORCED[_q] = lambda c: "no" if c.m["rmp"] == "not_completed" else None
 
 
@@ -2005,15 +2033,22 @@ criteria set's applicability rules give. Where that happens the sample follows o
 - **Percentages no base of the rule can give**: compliance factors in planning 88% (41/47 = 87%),
   contact sufficient for positive outcomes 89% (44/49 = 90%), prepared for interventions 86%
   (34/40 = 85%), objectives achieved fully 39% and partially 39% (18/47 and 19/47).
-- **Bases that differ from the rule's**: overall progress (York 39 cases, the rule 40), re-engagement
-  after enforcement (York 14, the rule 15: 12 of 15 here), the risk management plan sub-items (York's
-  chart has 28 + 2 = 30, the rule asks all 32 cases needing a plan), the offender's involvement in
-  the plan (York 24 + 13 = 37), and the safety of children (York "eight cases, 28%", a base of 29;
-  the rule's 24 Child Protection cases: 7 of 24 here).
-- **Descriptive items**: "alcohol a contributing factor" is 27 of the 40 cases needing an LoR
-  assessment in York (68%); the rule asks it of all 49 cases (27 yes, 22 no). Further offending
-  and "proposal followed" follow the report (9 convicted, 1 cautioned, 2 other disposals, 37 none;
-  25 of 26 proposals followed).
+- **Bases that differ from the rule's**: overall progress (York 39 cases, the rule 40: 11 good,
+  17 some, 9 insufficient, 3 deterioration here), re-engagement after enforcement (York 14, the rule
+  15: 12 of 15 here) and the offender's involvement in the risk management plan (York 24 + 13 = 37,
+  the rule the 32 cases needing a plan: 21 of 32 here). The report does not say which cases its
+  bases leave out or add, so the rules keep their readings.
+- **Read as counts of the 30 risk management plans**: York's "10" next to the timescale and
+  contingency bars (20 of 30 here) and "in eight cases it was not always clear" who would do what
+  (22 of 30 here, although the report also calls it "just over three-quarters").
+- **ViSOR**: the report says both that 13 cases were recorded on ViSOR (L1553) and that ViSOR was
+  used effectively "in all 11 cases where information was recorded" (L1653); the sample has 13 of 13.
+- **Descriptive items**: "alcohol a contributing factor" is asked of the 40 cases needing an LoR
+  assessment and follows every York figure for it (68% overall, 80% of women, 66% of men, 70% of
+  the Child Protection cases, 82% of known domestic abusers); the generator checks them, since the
+  scorecard has no sufficient/base for a descriptive question. Further offending and "proposal
+  followed" follow the report (9 convicted, 1 cautioned, 2 other disposals, 37 none; 25 of 26
+  proposals followed).
 """
 
 
@@ -2096,6 +2131,9 @@ def main(argv):
         got = profile_count(cases, fact, value)
         if got != n:
             errors.append("profile %s=%s: %d, expected %d" % (fact, value, got, n))
+    for label, yes, base, k, n, src in alcohol_figures(cases):
+        if (yes, base) != (k, n):
+            errors.append("lor.alcohol_contributing (%s): %d/%d, expected %d/%d (%s)" % (label, yes, base, k, n, src))
     scores = outcome_scores(Rules, counts)
 
     if not quiet:
@@ -2112,6 +2150,9 @@ def main(argv):
                 for el in t["per"]:
                     s2, n2 = counts["%s[%s]" % (q["id"], el)]
                     print("  %-40s %9s %9s" % ("[%s]" % el, "%d/%d" % (s2, n2), "%.0f%%" % (100.0 * s2 / n2)))
+        print()
+        for label, yes, base, k, n, src in alcohol_figures(cases):
+            print("lor.alcohol_contributing, %-22s %9s %8.0f%%  %s" % (label, "%d/%d" % (yes, base), 100.0 * yes / base, src))
     print()
     print("%-40s %9s %9s %10s" % ("outcome", "published", "example", "questions"))
     for o in Rules.outcomes:
