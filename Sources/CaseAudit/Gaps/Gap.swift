@@ -34,16 +34,9 @@ extension CaseEvaluation {
             return Gap(
                 caseID: record.id, assessor: record.assessor, question: result.question, element: result.element,
                 result: result.kind, answer: result.answer, computed: result.computed, kind: kind,
-                note: record.notes[result.question], missingFacts: missingFacts(question, result),
+                note: record.notes[result.question], missingFacts: missingFacts(for: result, in: set),
                 location: record.location(position))
         }
-    }
-
-    private func missingFacts(_ question: Question, _ result: QuestionResult) -> [Int] {
-        guard result.kind == .undetermined || (result.kind == .unanswered && question.compute != nil) else { return [] }
-        var facts = result.kind == .undetermined ? question.applies.facts : question.compute?.facts ?? []
-        if let each = question.forEach, result.kind == .undetermined { facts.append(each) }
-        return facts.filter { record.facts[$0] == nil }
     }
 
     private func elementPosition(_ result: QuestionResult) -> SourcePosition? {

@@ -15,12 +15,12 @@ struct CaseLint {
             switch result.kind {
             case .unanswered:
                 // A computation that lacks only facts whose values were rejected is already reported.
-                let lacking = (question.compute?.facts ?? []).filter { record.facts[$0] == nil }
-                if question.compute != nil, !lacking.isEmpty, lacking.allSatisfy(record.positions.rejectedFacts.contains) { continue }
-                findings.append(unanswered(result, question, record))
+                let lacking = evaluation.missingFacts(for: result, in: set)
+                if !lacking.isEmpty, lacking.allSatisfy(record.positions.rejectedFacts.contains) { continue }
+                findings.append(unanswered(result, question, record, lacking: lacking))
             case .undetermined:
                 // Facts whose values were rejected are reported where they are written, not again here.
-                let lacking = missingFacts(question, record)
+                let lacking = evaluation.missingFacts(for: result, in: set)
                 let missing = lacking.filter { !record.positions.rejectedFacts.contains($0) }
                 if missing.isEmpty, !lacking.isEmpty { continue }
                 if undetermined[missing] == nil { order.append(missing) }
@@ -44,14 +44,14 @@ struct CaseLint {
         return findings
     }
 
-    private func unanswered(_ result: QuestionResult, _ question: Question, _ record: CaseRecord) -> Diagnostic {
+    /// `lacking`: the facts a computed question's computation lacks.
+    private func unanswered(_ result: QuestionResult, _ question: Question, _ record: CaseRecord, lacking: [Int]) -> Diagnostic {
         var id = question.id
         if let element = result.element, let each = question.forEach { id += "[\(set.facts[each].values[element])]" }
         let message: String
         if question.compute != nil {
-            let missing = (question.compute?.facts ?? []).filter { record.facts[$0] == nil }.map { set.facts[$0].name }
             message = "case \(record.id): \(id) applies but cannot be computed: "
-                + (missing.isEmpty ? "an answer it reads is missing" : missing.joined(separator: ", ") + " not recorded")
+                + (lacking.isEmpty ? "an answer it reads is missing" : lacking.map { set.facts[$0].name }.joined(separator: ", ") + " not recorded")
         } else {
             message = "case \(record.id): \(id) applies but has no answer"
         }
@@ -60,21 +60,5 @@ struct CaseLint {
             requireComplete ? .error : .warning, code: "case.unanswered", message,
             at: record.location(record.positions.answers[result.question] ?? record.positions.record),
             notes: question.compute == nil ? [Diagnostic.Note("\(question.text) (\(options))")] : [])
-    }
-
-    /// The facts the question's conditions read that the case does not record (and the set fact of
-    /// a `for_each` question), following `answer()` to the conditions of the questions it reads.
-    private func missingFacts(_ question: Question, _ record: CaseRecord) -> [Int] {
-        var facts = Set(question.applies.facts)
-        if let each = question.forEach { facts.insert(each) }
-        var pending = question.applies.questions
-        var visited = Set<Int>()
-        while let other = pending.popLast() {
-            guard visited.insert(other).inserted else { continue }
-            facts.formUnion(set.questions[other].applies.facts)
-            facts.formUnion(set.questions[other].compute?.facts ?? [])
-            pending += set.questions[other].applies.questions + (set.questions[other].compute?.questions ?? [])
-        }
-        return facts.filter { record.facts[$0] == nil }.sorted()
     }
 }

@@ -65,8 +65,7 @@ public struct CaseTemplate: Sendable {
             case .undetermined:
                 // Undecided for now: it may hang only on other answers. Try every answer it reads.
                 let truths = ConditionSpace.truths(question.applies, set, base: evaluation.values, openFacts: false)
-                var missing = question.applies.facts.filter { facts[$0] == nil }
-                if let each = question.forEach, facts[each] == nil { missing.append(each) }
+                let missing = evaluation.missingFacts(for: result, in: set)
                 if truths == [.false] { continue }
                 if truths?.contains(.true) == true, question.compute != nil {
                     entries.append(.computed(result.question))
