@@ -2,12 +2,8 @@
 /// each condition that is false (or unknown), with the values of the facts it reads.
 enum ApplicabilityReason {
     static func notes(_ index: Int, values: CaseValues, record: CaseRecord, set: CriteriaSet) -> [Diagnostic.Note] {
-        let question = set.questions[index]
-        let criterion = set.criteria[question.criterion]
-        let outcome = set.outcomes[criterion.outcome]
         var notes: [Diagnostic.Note] = []
-        for (level, condition) in [("outcome \(outcome.id)", outcome.applies), ("criterion \(criterion.id)", criterion.applies),
-                                   ("the question", question.ownApplies)] {
+        for (level, condition) in set.conditions(ofQuestion: index) {
             guard let condition else { continue }
             let truth = condition(values)
             guard truth != .true else { continue }
@@ -24,7 +20,7 @@ enum ApplicabilityReason {
             }
             let inputs = (facts + answers).joined(separator: ", ")
             notes.append(Diagnostic.Note(
-                "\(level) applies when \(condition.source) (\(PlainWords.describe(condition.source, in: set))): "
+                "\(level == "question" ? "the question" : level) applies when \(condition.source) (\(PlainWords.describe(condition.source, in: set))): "
                     + "\(truth == .false ? "false" : "unknown") here" + (inputs.isEmpty ? "" : ", with \(inputs)")))
         }
         return notes

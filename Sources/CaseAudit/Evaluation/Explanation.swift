@@ -29,15 +29,12 @@ public struct Explanation: Sendable {
 
     public init(_ evaluation: CaseEvaluation, question index: Int, set: CriteriaSet) {
         let question = set.questions[index]
-        let criterion = set.criteria[question.criterion]
-        let outcome = set.outcomes[criterion.outcome]
         let values = evaluation.values
         let record = evaluation.record
         var conditions: [Condition] = []
         var facts = Set<Int>()
         var questions = Set<Int>()
-        for (level, condition) in [("outcome \(outcome.id)", outcome.applies), ("criterion \(criterion.id)", criterion.applies),
-                                   ("question", question.ownApplies)] {
+        for (level, condition) in set.conditions(ofQuestion: index) {
             guard let condition else {
                 conditions.append(Condition(level: level, source: "always", words: "applies to every case", truth: .true))
                 continue

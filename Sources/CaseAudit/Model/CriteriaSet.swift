@@ -112,4 +112,15 @@ public struct CriteriaSet: Sendable {
 
     /// Question index by id.
     public func question(id: String) -> Int? { questions.firstIndex { $0.id == id } }
+
+    /// The three conditions and-ed into whether a question applies, as written: its outcome's
+    /// ("outcome public"), its criterion's ("criterion 4.2") and its own ("question"); nil where
+    /// there is none (always).
+    public func conditions(ofQuestion index: Int) -> [(level: String, condition: CompiledCondition?)] {
+        let question = questions[index]
+        let criterion = criteria[question.criterion]
+        let outcome = outcomes[criterion.outcome]
+        return [("outcome \(outcome.id)", outcome.applies), ("criterion \(criterion.id)", criterion.applies),
+                ("question", question.ownApplies)]
+    }
 }

@@ -70,7 +70,7 @@ public struct CaseTemplate: Sendable {
                 if truths?.contains(.true) == true, question.compute != nil {
                     entries.append(.computed(result.question))
                 } else if truths?.contains(.true) == true, question.forEach.map({ facts[$0] != nil }) ?? true {
-                    entries.append(.answer(result.question, elements: elements(question), condition: conditions(question)))
+                    entries.append(.answer(result.question, elements: elements(question), condition: conditions(result.question)))
                 } else {
                     entries.append(.undecided(result.question, missing: missing))
                 }
@@ -86,10 +86,8 @@ public struct CaseTemplate: Sendable {
     }
 
     /// The conditions that decide a question, as written (the outcome's, the criterion's, its own).
-    private func conditions(_ question: Question) -> String {
-        let criterion = set.criteria[question.criterion]
-        return [set.outcomes[criterion.outcome].applies, criterion.applies, question.ownApplies]
-            .compactMap { $0?.source }.joined(separator: " and ")
+    private func conditions(_ index: Int) -> String {
+        set.conditions(ofQuestion: index).compactMap { $0.condition?.source }.joined(separator: " and ")
     }
 
     private func elements(_ question: Question) -> [Int]? {
