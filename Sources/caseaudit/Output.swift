@@ -25,20 +25,13 @@ enum Output {
         writeAll(formatter.format(diagnostics.sortedForOutput()), to: 2)
     }
 
+    /// Writes all of `text`; a terminal that has gone away is not an error worth reporting.
     private static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
-        }
+        let sink = OutputSink(descriptor: descriptor)
+        sink.write(text)
+        try? sink.finish()
     }
 }
-
-private let systemWrite = write
 private let systemExit: @Sendable (Int32) -> Never = exit
 
 extension ExitStatus {

@@ -21,20 +21,27 @@ public final class OutputSink {
     private var failed: String?
     private var finished = false
 
+    private init(descriptor: Int32, target: String?, temporary: String?) {
+        self.descriptor = descriptor
+        self.target = target
+        self.temporary = temporary
+    }
+
+    /// Writes to an open descriptor: 1 for standard output, 2 for standard error.
+    public convenience init(descriptor: Int32) {
+        self.init(descriptor: descriptor, target: nil, temporary: nil)
+    }
+
     /// Opens standard output (`path` nil) or a temporary file for `path`.
-    public init(path: String?) throws(Failure) {
+    public convenience init(path: String?) throws(Failure) {
         guard let path else {
-            descriptor = 1
-            target = nil
-            temporary = nil
+            self.init(descriptor: 1)
             return
         }
         let temporary = path + ".caseaudit-\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(reason: String(cString: strerror(errno)).lowercased()) }
-        self.descriptor = descriptor
-        self.target = path
-        self.temporary = temporary
+        self.init(descriptor: descriptor, target: path, temporary: temporary)
     }
 
     deinit {
