@@ -28,9 +28,6 @@ struct MappingReader {
 
     subscript(key: String) -> Node? { pairs.first { $0.key.scalar == key }?.value }
 
-    /// The key node, for diagnostics about the key itself.
-    func keyNode(_ key: String) -> Node? { pairs.first { $0.key.scalar == key }?.key }
-
     /// A required or optional text value.
     func string(_ key: String, what: String, required: Bool, sink: inout DiagnosticSink) -> String? {
         guard let value = self[key] else {
