@@ -1022,6 +1022,9 @@ def build_cases():
             c.f["mappa_level"] = "level_2" if c in level2 else "level_1"
         else:
             c.f["mappa_level"] = "none"
+        if c in level2:
+            # all four level 2 cases were expected to have exit plans (L1742-1744; Decision D35)
+            c.f["mappa_management_ending"] = True
         c.f["visor_required"] = c in visor
 
     # --- victims (L1936-1945): 12 licence cases needed statutory victim contact, 7 accepted.
@@ -1034,12 +1037,18 @@ def build_cases():
                                ident), 29 - len(ident), "ident")
     actual = pick(ident, 24, "actual", prefer=lambda c: (c in svc) * 2 + (c in da))
     rj = pick(actual, 3, "rj", prefer=lambda c: c in community)
+    # a risk of harm to the victim was identified in 28 of the 29 (victim.risk_managed, "93%",
+    # L1913-1914: 26/28; Decision D39); the other is the one identifiable victim outside the
+    # victim contact and domestic abuse cases.
+    no_risk = [c for c in ident if c not in svc and c not in da]
     for c in cases:
         c.f["statutory_victim_contact_applies"] = c in svc
         c.f["victim_accepted_contact"] = c in accepted
         c.f["identifiable_victim"] = c in ident
         c.f["actual_victim"] = c in actual
         c.f["rj_appropriate"] = c in rj
+        if c in ident:
+            c.f["risk_to_victim_identified"] = c not in no_risk
 
     # --- offender managers: licences, high-plus RoSH and CP-procedure cases to the five
     # probation officers; the rest to the four PSOs. Round robin in a hashed order.
@@ -1246,7 +1255,7 @@ TARGETS = {
     "plan.timely_informed": T(dist={"yes": 39, "not_timely": 6, "not_informed": 2, "not_completed": 2}, base=49, src="Data Summary chart 'Delivering the Sentence' L872-873: Yes=39; L499-500 no initial plan in two cases", fx=True),
     "plan.informed_by_assessments": T(45, 47, W + " (L496-497 'almost all')"),
     "plan.new_or_updated": T(43, 47, W + " (L498-499 'a clear majority')"),
-    "plan.individual_involved": T(35, 47, W + " (L493-494 'three-quarters')"),
+    "plan.individual_involved": T(37, 49, W + " (L493-494 'three-quarters of cases inspected': 37/49 = 76%; every case, the 2 without a plan answered no, Decision D41)"),
     "plan.compliance_factors": T(41, 47, "pie L506-513: 88% / 13%; with the 47 plans 41/47 = 87% / 13% (a base of 48 would give 88%)"),
     "plan.strengths_aptitudes": T(40, 47, "chart 'Involving people ...' L992-994: Yes=40; base = the 47 cases with an initial plan (49 less the 2 without, L499-500)", True),
     "plan.effective_methods": T(38, 47, "chart L996-999: Yes=38; base = the 47 cases with an initial plan", True),
@@ -1338,7 +1347,7 @@ TARGETS = {
     "interv.ap_constructive": T(6, 6, "L1064-1065: six cases in approved premises, constructive interventions delivered to all of them", True),
     "interv.prepared": T(34, 40, "L1103-1104 '86% of cases' (no count of the 40 gives 86%: 34/40 = 85%)"),
     "interv.om_reviewed_other_work": T(39, 40, "L1104-1106 'In all but one relevant case' (base chosen)"),
-    "interv.local_services": T(48, 49, W + " (L1108-1109 'almost all')"),
+    "interv.local_services": T(40, 41, W + " (L1108-1109 'almost all'; the 41 cases with rehabilitation needs, Decision D40)"),
     "interv.factor_delivered": T(per={
         "thinking_behaviour": (22, 38), "alcohol_misuse": (18, 32), "attitudes": (11, 25),
         "lifestyle_associates": (12, 24), "emotional_wellbeing": (15, 20), "drug_misuse": (9, 19),
@@ -1365,8 +1374,8 @@ TARGETS = {
     "rosh.screening_timely": T(36, 49, "L1448-1449: 9 late and 4 not done", True),
     "rosh.screening_accurate": T(40, 45, W + " (L1447-1448 'Most')"),
     "rosh.classification_correct": T(dist={"correct": 45, "too_low": 3, "not_recorded": 1}, base=49, src="L1451-1452: 3 too low, 1 not recorded", fx=True),
-    "roh_analysis.completed_when_required": T(dist={"yes": 36, "no_full_analysis": 4}, base=40, src="L1457-1458 'Four cases lacked a full analysis' (base, the cases needing one, chosen: 40)"),
-    "roh_analysis.sufficient": T(dist={"yes": 32, "not_sufficient": 4, "not_completed": 4}, base=40, src="L1460-1461: of the analyses done, 4 (11%) not acceptable (4/36)"),
+    "roh_analysis.completed_when_required": T(dist={"yes": 36, "override_with_rationale": 0, "no_full_analysis": 4}, base=40, src="L1457-1458 'Four cases lacked a full analysis' (base, the cases needing one, chosen: 40)"),
+    "roh_analysis.sufficient": T(32, 36, "L1460-1461 'In those cases that included a full analysis of RoSH, four (11%) had not been completed to an acceptable standard' (4/36; base = the 40 needing one less the 4 without, L1457-1458; Decision D36)", True),
     "roh_analysis.timely": T(27, 40, "L1462 'A further nine were not done on time' (with the 4 not done)"),
     "roh_analysis.all_sources": T(28, 40, "PtP Data Summary L1839 (not legible); L160-161 'Some ... needed to draw more fully'"),
     "roh_analysis.previous_behaviour": T(29, 40, "PtP Data Summary L1841 (not legible); L1464-1467"),
@@ -1398,7 +1407,7 @@ TARGETS = {
     "roh.change_identified_swiftly": T(11, 14, W + " (L1568)"),
     "roh.change_acted_on": T(12, 14, W + " (L1568-1569)"),
     "roh.agencies_notified": T(11, 14, W + " (L1569 'most')"),
-    "restrict.monitored": T(19, 20, "L1571-1572, L1907 'monitored fully in all but one case' (of the 20)", True),
+    "restrict.monitored": T(26, 27, "L1571-1572, L1907 'Where there were restrictive requirements or conditions in community orders or licences, they were monitored fully in all but one case'; base = the 20 with additional restrictions (L1469) and the 7 other licences (Decision D33)", True),
     "restrict.ap_effective": T(6, 6, "L1572-1574: used effectively for those resident in approved premises (the 6 of L1064)", True),
     "homevisit.initial": T(25, 28, "L1590-1592 'in all but three cases where required'; base = the 28 high/very high RoSH or CP cases (the same rule as management oversight, L1661-1663)", True),
     "homevisit.repeated": T(14, 18, W + " (L1397 'most appropriate cases')"),
@@ -1409,7 +1418,7 @@ TARGETS = {
     "mappa.decisions_followed_through": T(3, 4, N),
     "mappa.actions_reviewed": T(3, 4, N),
     "mappa.staff_contributed": T(3, 4, N),
-    "visor.used_effectively": T(13, 13, "L1554-1555 'ViSOR had been used effectively in all relevant cases': the 13 recorded on ViSOR (L1553); L1653 says 'all 11 cases where information was recorded'", True),
+    "visor.used_effectively": T(13, 15, "L1554-1555 'used effectively in all relevant cases' / L1653 'all 11 cases where information was recorded': all 13 recorded here; the 2 that should have been and were not are answered no (Decision D34; not in the fixture)"),
     "cp_procedures.used_effectively": T(8, 11, "L1599-1600 'used effectively in 8 out of 11 relevant cases'", True),
     "cp_procedures.recorded": T(8, 11, "chart L1615-1617 (not legible)"),
     "cp_procedures.communicated_acted_on": T(8, 11, "chart L1619-1621 (not legible)"),
@@ -1434,16 +1443,16 @@ TARGETS = {
     "checks.police_domestic_abuse": T(17, 25, "L1718-1719 '68%' (base not given; 17/25 = 68%)"),
     "checks.childrens_services": T(16, 24, "L1719-1720 '67%' of the 24 CP cases (L520) = 16/24", True),
     "checks.follow_up": T(11, 12, "L1720-1721 'followed up in all but one case' (base chosen)"),
-    "mappa.exit_plan": T(4, 4, "L1742-1744: all four cases at MAPPA level 2", True),
+    "mappa.exit_plan": T(4, 4, "L1742-1744: all four cases at MAPPA level 2, each expected to have an exit plan (Decision D35)", True),
 
     # ------------------------------------------------------------ Outcome 5 Victims
-    "roh.child_safeguarding_attention": T(38, 49, "L1462-1464 'In 11 cases, assessments paid insufficient attention to child safeguarding' (applies to every case)", True),
+    "roh.child_safeguarding_attention": T(34, 45, "L1462-1464 'In 11 cases, assessments paid insufficient attention to child safeguarding'; base = the 45 cases with an RoH screening (49 less the 4 not done, L1449; Decision D38)", True),
     "roh.information_sought": T(45, 49, "Victims Data Summary L1984-1986 (not legible)"),
     "rmp.specific_victims": T(rate=0.93, src="Victims Data Summary L1991-1992 (not legible)"),
-    "rmp.protects_victims": T(29, 32, "Victims Data Summary L1994-1996 (not legible)"),
+    "rmp.protects_victims": T(29, 30, "Victims Data Summary L1994-1996 (not legible); base = the 30 plans (Decision D37)"),
     "victim.safety_priority": T(27, 29, "L1902-1903 'in all but two cases' (base, the identifiable victims, chosen)"),
     "victim.concerns_considered": T(22, 24, "L1712-1714 'In all but two cases where there was an actual victim' (base chosen)"),
-    "victim.risk_managed": T(27, 29, "L1913-1914 '93%' (27/29; base chosen)"),
+    "victim.risk_managed": T(26, 28, "L1913-1914 '93%' (26/28 = 92.9%; base = the 28 cases where a risk to the victim was identified, chosen; Decision D39)"),
     "victim.children_safety_promoted": T(21, 29, "L1734-1737, L1914-1915: not promoted in '28% of relevant cases ... eight cases' (8/29 = 28%); base = the 24 CP cases and 5 more with contact with children", True),
     "vc.offer_made": T(12, 12, "L1936-1937: 12 licence cases needed victim contact; an offer was made in all", True),
     "vc.offer_within_8_weeks": T(12, 12, "L1937-1938: all within eight weeks", True),
@@ -1511,11 +1520,13 @@ FORCED = {
         "too_high" if "rosh_assessed" in c.f and ROSH.index(c.f["rosh_assessed"]) < ROSH.index(c.f["rosh_recorded"]) else
         "correct"),
     "roh_analysis.completed_when_required": lambda c: "no_full_analysis" if c.m["fa"] == "none" else "yes",
-    "roh_analysis.sufficient": lambda c: {"none": "not_completed"}.get(c.m["fa"], c.m["fa"]),
+    "roh_analysis.sufficient": lambda c: c.m["fa"],
     "roh_analysis.timely": lambda c: "no" if c.m["fa_late"] else "yes",
     "rmp.initial_sufficient": lambda c: c.m["rmp"],
     "rmp.timely": lambda c: "no" if c.m["rmp_late"] else "yes",
     "visor.recorded": lambda c: "yes" if c.m["visor_recorded"] else "no",
+    "visor.used_effectively": lambda c: None if c.m["visor_recorded"] else "no",
+    "plan.individual_involved": _plan_none,
     "roh.enforcement_for_increased_roh": lambda c: "yes" if c.f["breach_or_recall_taken"] else "no",
     # nothing to review where there was no initial assessment
     "lor_review.sufficient": lambda c: "not_completed" if c.m["lor"] == "not_completed" else None,
@@ -1528,7 +1539,7 @@ for _q in ["lor.all_sources", "lor.home_social", "lor.previous_behaviour", "lor.
 for _q in ["roh_analysis.all_sources", "roh_analysis.previous_behaviour",
            "roh_analysis.analysis_not_description"]:
     FORCED[_q] = lambda c: "no" if c.m["fa"] == "none" else None
-for _q in ["rmp.offender_involved", "rmp.specific_victims", "rmp.protects_victims"]:
+for _q in ["rmp.offender_involved"]:
     FORCED[_q] = lambda c: "no" if c.m["rmp"] == "not_completed" else None
 
 
@@ -1576,8 +1587,8 @@ NOTES = {
                                   "not_completed": ["No RoSH screening on file."]},
     "rosh.classification_correct": {"too_low": ["Previous use of a knife and current threats to the ex-partner indicate high, not medium."],
                                     "not_recorded": ["No RoSH classification recorded at the start of the licence."]},
-    "roh_analysis.sufficient": {"not_sufficient": ["Full analysis describes the index offence only; earlier domestic abuse call-outs not considered."],
-                                "not_completed": ["Full analysis indicated by the screening but not completed."]},
+    "roh_analysis.sufficient": {"not_sufficient": ["Full analysis describes the index offence only; earlier domestic abuse call-outs not considered."]},
+    "roh_analysis.completed_when_required": {"no_full_analysis": ["Full analysis indicated by the screening but not completed."]},
     "roh.child_safeguarding_attention": ["Assessment records weekend contact with a daughter but does not consider any risk to her.",
                                          "No consideration of the children in the household."],
     "rmp.initial_sufficient": {"not_sufficient": ["Risk management plan lists supervision only; no external controls or victim safety planning."],
@@ -1840,6 +1851,7 @@ PROFILE = [
     ("mappa_eligible", "true", 20, "L1559: twenty cases met the criteria for MAPPA"),
     ("mappa_identified", "true", 19, "L1559-1560: identified in all but one"),
     ("mappa_level", "level_2", 4, "L1742: four cases managed at MAPPA level 2"),
+    ("mappa_management_ending", "true", 4, "L1742-1744: exit plans expected in all four cases at level 2"),
     ("visor_required", "true", 15, "L1552: 15 cases should have been recorded on ViSOR"),
     ("enforcement_required", "true", 19, "L639-640: enforcement used in 15 cases, should have been in four more"),
     ("breach_or_recall_taken", "true", 15, "L639: enforcement procedures and recall used in 15 cases"),
@@ -2042,7 +2054,10 @@ criteria set's applicability rules give. Where that happens the sample follows o
   contingency bars (20 of 30 here) and "in eight cases it was not always clear" who would do what
   (22 of 30 here, although the report also calls it "just over three-quarters").
 - **ViSOR**: the report says both that 13 cases were recorded on ViSOR (L1553) and that ViSOR was
-  used effectively "in all 11 cases where information was recorded" (L1653); the sample has 13 of 13.
+  used effectively "in all 11 cases where information was recorded" (L1653). The set asks the
+  question of the 15 cases that should have been on ViSOR (Decision D34), so the sample has 13 of
+  15: used effectively in all 13 recorded, and not in the 2 that should have been and were not.
+  York's "in all relevant cases" (L1554-1555) counts only the recorded cases.
 - **Descriptive items**: "alcohol a contributing factor" is asked of the 40 cases needing an LoR
   assessment and follows every York figure for it (68% overall, 80% of women, 66% of men, 70% of
   the Child Protection cases, 82% of known domestic abusers); the generator checks them, since the
