@@ -19,6 +19,11 @@ struct CaseOptions: ParsableArguments {
     func open() throws -> CaseStream {
         let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
         let set = try RulesCommand.loadSet(path: rules.rules)
+        return try Self.stream(paths, set: set, pseudonymiser: pseudonymiser)
+    }
+
+    /// The case files under `paths`, read by `set`; exits 2 when nothing can be read.
+    static func stream(_ paths: [String], set: CriteriaSet, pseudonymiser: Pseudonymiser?) throws -> CaseStream {
         let expanded = CaseInputs.expand(paths)
         Output.diagnostics(expanded.problems)
         if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
@@ -30,7 +35,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The pseudonymiser keyed by a file's content; exits 2 when it cannot be read or is too short.
-    private static func pseudonymiser(keyFile path: String) throws -> Pseudonymiser {
+    static func pseudonymiser(keyFile path: String) throws -> Pseudonymiser {
         switch Pseudonymiser.load(keyFile: path) {
         case .success(let pseudonymiser): return pseudonymiser
         case .failure(let diagnostic):

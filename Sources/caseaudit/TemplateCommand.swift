@@ -1,5 +1,7 @@
 import ArgumentParser
 import CaseAudit
+import Foundation
+import YAMLKit
 
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,11 +19,23 @@ struct TemplateCommand: ParsableCommand {
     @Flag(help: "Write the spreadsheet form: a CSV header and one row.")
     var csv = false
 
+    @Option(name: .customLong("from-sample"), help: ArgumentHelp(
+        "A sample written by 'caseaudit sample': one skeleton per sampled case, its facts from the sample's columns; -o names a directory.",
+        valueName: "sample.csv"), completion: .file(extensions: ["csv"]))
+    var fromSample: String?
+
+    @Flag(name: .customLong("include-reserves"), help: "With --from-sample, also write the reserves' skeletons.")
+    var includeReserves = false
+
     @OptionGroup var rules: RulesOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
         let set = try RulesCommand.loadSet(path: rules.rules)
+        if let fromSample {
+            guard facts.isEmpty, !csv else { throw ValidationError("--from-sample takes the facts from the sample: give no --facts or --csv") }
+            return try writeSample(fromSample, set: set)
+        }
         let given: [FactValue?]
         switch CaseTemplate.facts(facts, schema: CaseSchema(set)) {
         case .success(let values): given = values
@@ -33,5 +47,54 @@ struct TemplateCommand: ParsableCommand {
         let sink = try output.open()
         sink.write(csv ? template.csv() : template.yaml())
         try output.finish(sink)
+    }
+
+    /// One skeleton per sampled case: into the -o directory as ID.yaml (never over an existing
+    /// file), or as one YAML stream on standard output.
+    private func writeSample(_ path: String, set: CriteriaSet) throws {
+        let source: SourceText
+        switch YAMLLoader.read(path: path, limits: .default) {
+        case .success(let text): source = text
+        case .failure(let error):
+            Output.diagnostics([Diagnostic(error, in: SourceText(path: path, bytes: []))])
+            throw ExitStatus.usageOrInput.exit
+        }
+        let read = SampleTemplates.read(source, set: set, includeReserves: includeReserves)
+        Output.diagnostics(read.diagnostics)
+        if read.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.findings.exit }
+        guard let directory = output.output else {
+            let sink = try output.open()
+            sink.write(read.templates.map { $0.yaml() }.joined(separator: "---\n"))
+            try output.finish(sink)
+            return
+        }
+        var problems: [Diagnostic] = []
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot create the directory '\(directory)'", at: nil)])
+            throw ExitStatus.usageOrInput.exit
+        }
+        for template in read.templates {
+            guard let name = SampleTemplates.fileName(template.caseID) else {
+                problems.append(Diagnostic(.error, code: "output.unwritable",
+                                           "case id '\(template.caseID)' cannot be a file name (letters, digits, '.', '_' and '-' only); its skeleton is not written", at: nil))
+                continue
+            }
+            let target = directory + "/" + name
+            if FileManager.default.fileExists(atPath: target) {
+                problems.append(Diagnostic(.error, code: "output.unwritable", "'\(target)' exists already; it is left as it is", at: nil))
+                continue
+            }
+            do {
+                let file = try OutputSink(path: target)
+                file.write(template.yaml())
+                try file.finish()
+            } catch {
+                problems.append(Diagnostic(.error, code: "output.unwritable", "cannot write '\(target)': \(error.reason)", at: nil))
+            }
+        }
+        Output.diagnostics(problems)
+        if !problems.isEmpty { throw ExitStatus.findings.exit }
     }
 }

@@ -13,6 +13,15 @@ public enum DiagnosticCatalog {
         ("usage.unknown-case", "`explain` names a case id that is in none of the files."),
         ("usage.template-facts", "`template --facts` is not a list of fact=value pairs the set accepts."),
         ("usage.pseudonymise-key", "The `--pseudonymise` key file holds fewer than 16 bytes."),
+        ("usage.expression", "A condition given on the command line does not compile."),
+        ("usage.unknown-column", "An option names a column the caseload does not have."),
+        // Sampling
+        ("sample.undecided", "An exclusion or stratum cannot be decided for a row: a cell it reads is empty."),
+        ("sample.duplicate", "A caseload row repeats an earlier-kept case by a de-duplication key; it is left out."),
+        ("sample.too-small", "The sample size is larger than the eligible population."),
+        ("sample.capped", "The caps leave fewer cases than asked for."),
+        ("sample.preset-rule-skipped", "A preset's rule reads a column the caseload does not have."),
+        ("sample.not-a-sample", "`template --from-sample` was given a file with no `status` column."),
         // YAML
         ("yaml.syntax", "The file is not well-formed YAML."),
         ("yaml.encoding", "The file is not UTF-8 (or is UTF-16/32, or holds invalid bytes)."),

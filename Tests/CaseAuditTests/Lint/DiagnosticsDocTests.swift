@@ -124,6 +124,17 @@ struct DiagnosticsDocTests {
                 }
             }
             return codes
+        case "csv caseload":
+            // The first line, a comment a caseload may start with, is the command to run on it.
+            try FileManager.default.copyItem(atPath: mini, toPath: directory.appendingPathComponent("mini.yaml").path)
+            try body.write(to: directory.appendingPathComponent("caseload.csv"))
+            let command = String(decoding: body, as: UTF8.self).prefix { $0 != "\n" }
+            guard command.hasPrefix("# caseaudit ") else {
+                Issue.record("a csv caseload example starts with '# caseaudit …' (docs/diagnostics.md:\(example.line))")
+                return []
+            }
+            let arguments = command.dropFirst("# caseaudit ".count).split(separator: " ").map(String.init)
+            return try Executable.run(arguments, in: directory).codes
         default:
             Issue.record("unknown example kind '\(example.kind)' at docs/diagnostics.md:\(example.line)")
             return []
