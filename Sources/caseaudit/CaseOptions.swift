@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import YAMLKit
 
 /// The case files a command reads, and the criteria set it reads them by.
 struct CaseOptions: ParsableArguments {
@@ -32,6 +33,16 @@ struct CaseOptions: ParsableArguments {
             throw ExitStatus.usageOrInput.exit
         }
         return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser)
+    }
+
+    /// One whole input file (a caseload, a sample); exits 2 when it cannot be read.
+    static func readFile(_ path: String) throws -> SourceText {
+        switch YAMLLoader.read(path: path, limits: .default) {
+        case .success(let text): return text
+        case .failure(let error):
+            Output.diagnostics([Diagnostic(error, in: SourceText(path: path, bytes: []))])
+            throw ExitStatus.usageOrInput.exit
+        }
     }
 
     /// The pseudonymiser keyed by a file's content; exits 2 when it cannot be read or is too short.

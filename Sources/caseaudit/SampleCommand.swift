@@ -63,13 +63,7 @@ struct SampleCommand: ParsableCommand {
         if !strata.isEmpty { plan.strata = .columns(strata.flatMap { $0.split(separator: ",").map { $0.trimmingSpaces() } }) }
         if let preset { plan.declaredColumns = preset.declaredColumns }
 
-        let source: SourceText
-        switch YAMLLoader.read(path: caseload, limits: .default) {
-        case .success(let text): source = text
-        case .failure(let error):
-            Output.diagnostics([Diagnostic(error, in: SourceText(path: caseload, bytes: []))])
-            throw ExitStatus.usageOrInput.exit
-        }
+        let source = try CaseOptions.readFile(caseload)
         let read = Caseload.read(source, set: set, declared: plan.declaredColumns)
         guard let table = read.caseload, !read.diagnostics.contains(where: { $0.severity == .error }) else {
             Output.diagnostics(read.diagnostics)

@@ -52,13 +52,7 @@ struct TemplateCommand: ParsableCommand {
     /// One skeleton per sampled case: into the -o directory as ID.yaml (never over an existing
     /// file), or as one YAML stream on standard output.
     private func writeSample(_ path: String, set: CriteriaSet) throws {
-        let source: SourceText
-        switch YAMLLoader.read(path: path, limits: .default) {
-        case .success(let text): source = text
-        case .failure(let error):
-            Output.diagnostics([Diagnostic(error, in: SourceText(path: path, bytes: []))])
-            throw ExitStatus.usageOrInput.exit
-        }
+        let source = try CaseOptions.readFile(path)
         let read = SampleTemplates.read(source, set: set, includeReserves: includeReserves)
         Output.diagnostics(read.diagnostics)
         if read.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.findings.exit }
