@@ -4,8 +4,8 @@ import CaseAudit
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Check, show or document a criteria set.",
-        subcommands: [Check.self, Show.self, Doc.self]
+        abstract: "Check, show, document, list or compare criteria sets.",
+        subcommands: [Check.self, Show.self, Doc.self, List.self]
     )
 
     /// Loads the set, printing diagnostics; throws the exit status when it has errors.
@@ -30,6 +30,15 @@ struct RulesCommand: ParsableCommand {
         func run() throws {
             let set = try RulesCommand.loadSet(path: path ?? rules.rules)
             Output.write(RulesSummary.render(set))
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the criteria sets built into caseaudit, by the name --rules and extends take.")
+
+        func run() throws {
+            Output.write(EmbeddedSetList.render())
         }
     }
 

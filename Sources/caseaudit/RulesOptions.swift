@@ -1,7 +1,20 @@
 import ArgumentParser
 
-/// `--rules PATH`: swaps the embedded default criteria set for another, on every command.
+/// `--rules SET`: swaps the embedded default criteria set for another, on every command.
 struct RulesOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("A criteria set (a YAML file or a directory of them) to use instead of the embedded IAOW 2013 set.", valueName: "path"))
-    var rules: String?
+    @Option(
+        name: .customLong("rules"),
+        help: ArgumentHelp(
+            "A criteria set to use instead of the embedded IAOW 2013 set: an embedded set's name (see 'caseaudit rules list') or a path (a YAML file or a directory of them).",
+            valueName: "set"))
+    var given: [String] = []
+
+    /// The set named, if any (at most one: a derived set layers sets with `extends`).
+    var rules: String? { given.first }
+
+    func validate() throws {
+        if given.count > 1 {
+            throw ValidationError("--rules is given \(given.count) times ('\(given.joined(separator: "', '"))'); give one set (to layer sets, write a derived set with 'extends')")
+        }
+    }
 }

@@ -18,7 +18,9 @@ struct CSVCaseReader {
         var columns: [Column]?
         var headerCount = 0
         func flag(_ code: String, _ message: String, at position: SourcePosition, fixIt: String? = nil) {
-            report(Diagnostic(.error, code: code, message, at: SourceLocation(source, position), fixIt: fixIt.map { .init(replacement: $0) }))
+            // The one warning here: an id a derived set renamed or removed.
+            let severity: Severity = code == "case.renamed-id" || code == "case.removed-id" ? .warning : .error
+            report(Diagnostic(severity, code: code, message, at: SourceLocation(source, position), fixIt: fixIt.map { .init(replacement: $0) }))
         }
         let syntax = CSVTable(source: source).forEachRow { cells in
             guard let header = columns else {
@@ -64,9 +66,17 @@ struct CSVCaseReader {
         if name == "case" { return .id }
         if name == "assessor" { return .assessor }
         if let index = schema.fact(named: name) { return .fact(index) }
+        // Ids a derived set renamed or removed: .some(index), or .some(nil) when removed (both warned); nil when unknown.
+        func retired(_ kind: ItemKind, _ id: String) -> Int?? {
+            guard let retired = schema.retired(kind, id) else { return nil }
+            flag(retired.code, retired.message, position, nil)
+            return .some(retired.index)
+        }
+        func question(_ id: String) -> Int?? { schema.question(id: id).map { .some($0) } ?? retired(.question, id) }
+        if let found = retired(.fact, name) { return found.map(Column.fact) ?? .ignored }
         if name.hasPrefix("note:") {
             let id = String(name.dropFirst(5))
-            if let index = schema.question(id: id) { return .note(index) }
+            if let found = question(id) { return found.map(Column.note) ?? .ignored }
             let unknown = schema.unknownQuestion(id)
             flag("case.unknown-question", unknown.message, position, unknown.suggestion.map { "note:" + $0 })
             return .ignored
@@ -74,11 +84,12 @@ struct CSVCaseReader {
         if let open = name.firstIndex(of: "["), name.hasSuffix("]") {
             let id = String(name[..<open])
             let elementName = String(name[name.index(after: open)..<name.index(before: name.endIndex)])
-            guard let index = schema.question(id: id) else {
+            guard let found = question(id) else {
                 let unknown = schema.unknownQuestion(id)
                 flag("case.unknown-question", unknown.message, position, unknown.suggestion.map { "\($0)[\(elementName)]" })
                 return .ignored
             }
+            guard let index = found else { return .ignored }
             guard let fact = schema.set.questions[index].forEach else {
                 flag("csv.not-per-element", "\(id) is asked once per case, not per element: name the column '\(id)'", position, id)
                 return .ignored
@@ -90,7 +101,8 @@ struct CSVCaseReader {
                 return .ignored
             }
         }
-        if let index = schema.question(id: name) {
+        if let found = question(name) {
+            guard let index = found else { return .ignored }
             if let fact = schema.set.questions[index].forEach {
                 let element = schema.set.facts[fact].values.first ?? "element"
                 flag("case.per-element", "\(name) is asked once per element of \(schema.set.facts[fact].name): use one column per element, e.g. '\(name)[\(element)]'", position, nil)

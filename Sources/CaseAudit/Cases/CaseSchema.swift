@@ -21,6 +21,21 @@ public struct CaseSchema: Sendable {
         return ("unknown fact '\(name)'" + Suggestions.didYouMean(suggestion), suggestion)
     }
 
+    /// A fact name or question id that a derived set (or its chain) renamed or removed: a case
+    /// written for the base still loads, with a warning naming the new id. The index is the
+    /// renamed item's; nil for a removed one (its value is left out).
+    func retired(_ kind: ItemKind, _ name: String) -> (index: Int?, code: String, message: String)? {
+        let retired = set.retired
+        if let new = retired.newID(kind, name) {
+            let index = kind == .fact ? fact(named: new) : question(id: new)
+            return (index, "case.renamed-id", "'\(name)' is now '\(new)' in criteria set '\(set.id)'; read as '\(new)'")
+        }
+        if retired.isRemoved(kind, name) {
+            return (nil, "case.removed-id", "\(kind.rawValue) '\(name)' is removed in criteria set '\(set.id)'; its value is left out")
+        }
+        return nil
+    }
+
     func unknownQuestion(_ id: String) -> (message: String, suggestion: String?) {
         let suggestion = Suggestions.closest(to: id, in: set.questions.map(\.id))
         return ("unknown question '\(id)'" + Suggestions.didYouMean(suggestion), suggestion)

@@ -20,7 +20,9 @@ struct YAMLCaseReader {
         let source = document.source
         let root = document.root
         func flag(_ code: String, _ message: String, at node: Node, fixIt: String? = nil) {
-            report(Diagnostic(.error, code: code, message, at: SourceLocation(source, node.position),
+            // The one warning here: an id a derived set renamed or removed.
+            let severity: Severity = code == "case.renamed-id" || code == "case.removed-id" ? .warning : .error
+            report(Diagnostic(severity, code: code, message, at: SourceLocation(source, node.position),
                               fixIt: fixIt.map { .init(replacement: $0) }))
         }
         if root.isNull { return nil }  // an empty document: nothing to read
@@ -83,6 +85,10 @@ struct YAMLCaseReader {
     ) -> Int? {
         guard let name = key.scalar else { return nil }
         if let index = lookUp(name) { return index }
+        if let retired = schema.retired(code == "case.unknown-fact" ? .fact : .question, name) {
+            flag(retired.code, retired.message, key, nil)
+            return retired.index
+        }
         let problem = unknown(name)
         flag(code, problem.message, key, problem.suggestion)
         return nil

@@ -43,6 +43,8 @@ public enum DiagnosticCatalog {
         ("case.unknown-fact", "A case records a fact the criteria set does not declare."),
         ("case.fact-value", "A fact's value is outside the fact's type or domain."),
         ("case.unknown-question", "A case answers (or notes) a question the criteria set does not declare."),
+        ("case.renamed-id", "A case uses a fact or question id the (derived) criteria set renamed; it is read under the new id."),
+        ("case.removed-id", "A case uses a fact or question the (derived) criteria set removed; the value is left out."),
         ("case.answer-not-in-scale", "An answer is not an option of the question's scale: the result is invalid."),
         ("case.per-element", "A `for_each` question is answered with one option instead of one per element."),
         ("case.element-not-in-case", "A `for_each` answer names an element the case does not have."),
@@ -103,6 +105,14 @@ public enum DiagnosticCatalog {
         ("rules.missing-gap", "A scored question has no gap sentence (lint warning)."),
         ("rules.gap-on-descriptive", "A descriptive question has a gap sentence that is never shown (lint warning)."),
         ("rules.unused-scale", "A scale is used by no question (lint warning)."),
+        ("rules.derivation-without-extends", "`remove`, `renames` or `override` in a set without `extends`."),
+        ("rules.unknown-base", "`extends` names no embedded set, or a path that cannot be read."),
+        ("rules.extends-cycle", "Sets extend each other in a cycle."),
+        ("rules.extends-too-deep", "A chain of `extends` is longer than the limit."),
+        ("rules.derived-id", "A derived set reuses its base's id."),
+        ("rules.unknown-id", "`remove`, `renames` or `override` names an id the base does not have."),
+        ("rules.ambiguous-id", "An id given to `remove`, `renames` or `override` names two items of the base."),
+        ("rules.removed-still-used", "`remove` takes away an item another item still uses."),
     ]
 
     /// The summary of a code (`check.<id>` falls under `check`).

@@ -106,6 +106,12 @@ public struct CriteriaSet: Sendable {
     public var scoring: ScoringPolicy
     /// SHA-256 of the set's normalised content (hex), stamped on every report.
     public var contentHash: String
+    /// For a derived set (`extends`): what it changed in its base.
+    public var derivation: Derivation?
+    /// Ids renamed or removed through the chain of bases, which case files may still use.
+    public var retired: RetiredIDs
+    /// The items as written, key by key (for `rules diff`).
+    public var definitions: RuleDefinitions
 
     /// Fact index by name.
     public func fact(named name: String) -> Int? { facts.firstIndex { $0.name == name } }

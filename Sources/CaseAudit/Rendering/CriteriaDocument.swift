@@ -7,6 +7,7 @@ public enum CriteriaDocument {
         if let effective = set.effective { out += ", effective \(effective)" }
         out += ".  \nSHA-256 of its normalised content: `\(set.contentHash)`.\n\n"
         if let source = set.source { out += "Source: \(source)\n\n" }
+        if let derivation = set.derivation { out += derivationSection(derivation) }
         let method: String
         switch set.scoring.method {
         case .meanOfQuestions: method = "the mean of the scores of its questions"
@@ -21,10 +22,10 @@ public enum CriteriaDocument {
             out += "\n"
         }
         for (outcomeIndex, outcome) in set.outcomes.enumerated() {
-            out += "## \(outcome.title)\n\n"
+            out += "## \(outcome.title)\n\n" + changed(.outcome, outcome.id, in: set)
             if let applies = outcome.applies { out += "Applies when: \(PlainWords.describe(applies.source, in: set)).\n\n" }
             for (criterionIndex, criterion) in set.criteria.enumerated() where criterion.outcome == outcomeIndex {
-                out += "### \(criterion.id) \(criterion.title)\n\n"
+                out += "### \(criterion.id) \(criterion.title)\n\n" + changed(.criterion, criterion.id, in: set)
                 if let applies = criterion.applies { out += "Applies when: \(PlainWords.describe(applies.source, in: set)).\n\n" }
                 for question in set.questions where question.criterion == criterionIndex {
                     out += entry(for: question, in: set)
@@ -40,7 +41,7 @@ public enum CriteriaDocument {
 
     private static func entry(for question: Question, in set: CriteriaSet) -> String {
         let scale = set.scales[question.scale]
-        var out = "#### `\(question.id)`\n\n\(question.text)\n\n"
+        var out = "#### `\(question.id)`\n\n" + changed(.question, question.id, in: set) + "\(question.text)\n\n"
         let options = scale.options.indices.map { index -> String in
             let label = scale.label(of: index)
             guard question.scored else { return label }
@@ -61,6 +62,25 @@ public enum CriteriaDocument {
         if let gap = question.gap { out += "- Gap: \(gap)\n" }
         if let guidance = question.guidance { out += "- Guidance: \(guidance)\n" }
         return out + "\n"
+    }
+
+    /// What a derived set changed in its base, before the outline.
+    private static func derivationSection(_ derivation: Derivation) -> String {
+        var out = "Derived from `\(derivation.base)` version \(derivation.baseVersion) (\(derivation.baseTitle)). What the derivation changed is marked _Changed_ below.\n\n"
+        if !derivation.removed.isEmpty {
+            out += "Removed from the base: " + derivation.removed.map { "\($0.kind.rawValue) `\($0.id)`" }.joined(separator: ", ") + ".\n\n"
+        }
+        if !derivation.renamed.isEmpty {
+            out += "Renamed: " + derivation.renamed.map { "\($0.kind.rawValue) `\($0.old)` → `\($0.new)`" }.joined(separator: ", ")
+                + " (case files using the old ids still load, with a warning).\n\n"
+        }
+        return out
+    }
+
+    /// "_Changed: renamed from x; overridden: applies._" for an item the derivation changed.
+    private static func changed(_ kind: ItemKind, _ id: String, in set: CriteriaSet) -> String {
+        guard let mark = set.derivation?.mark(kind, id) else { return "" }
+        return "_Changed: \(mark)._\n\n"
     }
 
     private static func format(_ value: Double) -> String {

@@ -40,3 +40,14 @@ enum CanonicalText {
         }
     }
 }
+
+extension CanonicalText {
+    /// A value as a person reads it: a scalar as written, collections in YAML flow style.
+    static func flow(_ node: Node) -> String {
+        switch node.content {
+        case .scalar(let value, _): return value
+        case .sequence(let items): return "[" + items.map(flow).joined(separator: ", ") + "]"
+        case .mapping(let pairs): return "{" + pairs.map { flow($0.key) + ": " + flow($0.value) }.joined(separator: ", ") + "}"
+        }
+    }
+}

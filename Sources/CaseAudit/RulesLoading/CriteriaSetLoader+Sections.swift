@@ -6,6 +6,9 @@ struct IdentifiedDefinition {
     var node: Node
     var source: SourceText
     var reader: MappingReader
+
+    /// The file a key's value is written in (an override's, or the item's own).
+    func source(_ key: String) -> SourceText { reader.source(of: key) }
 }
 
 /// A predicate as written.
@@ -51,7 +54,7 @@ extension CriteriaSetLoader {
         var seen: [String: SourceLocation] = [:]
         for entry in mappingEntries["facts"] ?? [] {
             guard let name = declaredName(entry.key, kind: "fact", source: entry.source, seen: &seen) else { continue }
-            guard let reader = MappingReader(entry.value, in: entry.source, what: "fact '\(name)'", allowed: ["type", "values", "label", "description"], sink: &sink) else { continue }
+            guard let reader = MappingReader(entry.value, in: entry.source, what: "fact '\(name)'", allowed: ["type", "values", "label", "description"], overrides: entry.overrides, sink: &sink) else { continue }
             guard let typeNode = reader["type"] else {
                 sink.error("rules.missing-key", "fact '\(name)' needs a 'type' (\(FactType.allCases.map(\.rawValue).joined(separator: ", ")))", at: entry.value, in: entry.source)
                 continue
@@ -133,7 +136,7 @@ extension CriteriaSetLoader {
         for entry in mappingEntries["scales"] ?? [] {
             guard let name = declaredName(entry.key, kind: "scale", source: entry.source, seen: &seen) else { continue }
             let what = "scale '\(name)'"
-            guard let reader = MappingReader(entry.value, in: entry.source, what: what, allowed: ["options", "sufficient", "labels", "gap_kind"], sink: &sink) else { continue }
+            guard let reader = MappingReader(entry.value, in: entry.source, what: what, allowed: ["options", "sufficient", "labels", "gap_kind"], overrides: entry.overrides, sink: &sink) else { continue }
             guard let optionNodes = reader.list("options", sink: &sink) else {
                 if reader["options"] == nil { sink.error("rules.missing-key", "\(what) needs 'options'", at: entry.value, in: entry.source) }
                 continue
@@ -209,11 +212,14 @@ extension CriteriaSetLoader {
                 sink.error("rules.duplicate-id", "'\(name)' is both a fact and a predicate", at: entry.key, in: entry.source)
                 continue
             }
-            if entry.value.scalar != nil {
+            if entry.value.scalar != nil, entry.overrides.isEmpty {
                 definitions.append(PredicateDefinition(name: name, expression: entry.value, source: entry.source))
                 continue
             }
-            guard let reader = MappingReader(entry.value, in: entry.source, what: "predicate '\(name)'", allowed: ["expr", "label", "description"], sink: &sink) else { continue }
+            // A predicate written as its expression alone reads as {expr: ...} when a derived set overrides keys.
+            let node = entry.value.scalar == nil ? entry.value
+                : Node(.mapping([Pair(key: Node(.scalar("expr", .plain), span: entry.value.span), value: entry.value)]), span: entry.value.span)
+            guard let reader = MappingReader(node, in: entry.source, what: "predicate '\(name)'", allowed: ["expr", "label", "description"], overrides: entry.overrides, sink: &sink) else { continue }
             guard let expression = reader["expr"] else {
                 sink.error("rules.missing-key", "predicate '\(name)' needs 'expr'", at: entry.value, in: entry.source)
                 continue
@@ -222,7 +228,7 @@ extension CriteriaSetLoader {
                 name: name, expression: expression,
                 label: reader.string("label", what: "predicate '\(name)'", required: false, sink: &sink),
                 description: reader.string("description", what: "predicate '\(name)'", required: false, sink: &sink),
-                source: entry.source))
+                source: reader.source(of: "expr")))
         }
         return definitions
     }
@@ -233,7 +239,7 @@ extension CriteriaSetLoader {
         var definitions: [IdentifiedDefinition] = []
         var seen: [String: SourceLocation] = [:]
         for item in listItems[key] ?? [] {
-            guard let reader = MappingReader(item.node, in: item.source, what: what, allowed: allowed, sink: &sink) else { continue }
+            guard let reader = MappingReader(item.node, in: item.source, what: what, allowed: allowed, overrides: item.overrides, sink: &sink) else { continue }
             guard let idNode = reader["id"] else {
                 sink.error("rules.missing-key", "\(what) needs an 'id'", at: item.node, in: item.source)
                 continue
@@ -260,12 +266,12 @@ extension CriteriaSetLoader {
             return nil
         }
         guard let name = node.scalar else {
-            sink.error("rules.wrong-type", "'\(key)' must name \(kind == "outcome" ? "an" : "a") \(kind)", at: node, in: definition.source)
+            sink.error("rules.wrong-type", "'\(key)' must name \(kind == "outcome" ? "an" : "a") \(kind)", at: node, in: definition.source(key))
             return nil
         }
         if let found = index[name] { return found }
         let suggestion = Suggestions.closest(to: name, in: index.keys.sorted())
-        sink.error("rules.unknown-\(kind)", "'\(name)' is not \(kind == "outcome" ? "an" : "a") \(kind) of this set" + Suggestions.didYouMean(suggestion), at: node, in: definition.source, fixIt: suggestion)
+        sink.error("rules.unknown-\(kind)", "'\(name)' is not \(kind == "outcome" ? "an" : "a") \(kind) of this set" + Suggestions.didYouMean(suggestion), at: node, in: definition.source(key), fixIt: suggestion)
         return nil
     }
 
@@ -283,13 +289,13 @@ extension CriteriaSetLoader {
                 if facts[index].type == .set {
                     forEach = index
                 } else {
-                    sink.error("rules.for-each-not-set", "for_each needs a set fact; '\(name)' is \(facts[index].type.rawValue)", at: node, in: definition.source)
+                    sink.error("rules.for-each-not-set", "for_each needs a set fact; '\(name)' is \(facts[index].type.rawValue)", at: node, in: definition.source("for_each"))
                     valid = false
                 }
             } else {
                 let name = node.scalar ?? ""
                 let suggestion = Suggestions.closest(to: name, in: facts.filter { $0.type == .set }.map(\.name))
-                sink.error("rules.unknown-fact", "'\(name)' is not a declared fact" + Suggestions.didYouMean(suggestion), at: node, in: definition.source, fixIt: suggestion)
+                sink.error("rules.unknown-fact", "'\(name)' is not a declared fact" + Suggestions.didYouMean(suggestion), at: node, in: definition.source("for_each"), fixIt: suggestion)
                 valid = false
             }
         }
@@ -300,7 +306,7 @@ extension CriteriaSetLoader {
                 alsoScores.append(index)
             } else {
                 let suggestion = Suggestions.closest(to: name, in: outcomeIndex.keys.sorted())
-                sink.error("rules.unknown-outcome", "'\(name)' is not an outcome of this set" + Suggestions.didYouMean(suggestion), at: node, in: definition.source, fixIt: suggestion)
+                sink.error("rules.unknown-outcome", "'\(name)' is not an outcome of this set" + Suggestions.didYouMean(suggestion), at: node, in: definition.source("also_scores"), fixIt: suggestion)
             }
         }
         guard valid, let criterion, let scale else { return nil }
@@ -352,8 +358,9 @@ extension CriteriaSetLoader {
                     let start = path.firstIndex(of: next) ?? 0
                     let cycle = (path[start...] + [next]).map { questions[$0].id }.joined(separator: " → ")
                     let definition = definitions[index]
-                    let node = definition.reader["applies"] ?? definition.reader["compute"] ?? definition.node
-                    sink.error("rules.answer-cycle", "questions depend on each other's answers in a cycle: \(cycle)", at: node, in: definition.source)
+                    let key = definition.reader["applies"] != nil ? "applies" : "compute"
+                    let node = definition.reader[key] ?? definition.node
+                    sink.error("rules.answer-cycle", "questions depend on each other's answers in a cycle: \(cycle)", at: node, in: definition.source(key))
                     reported = true
                     return
                 }
@@ -372,37 +379,38 @@ extension CriteriaSetLoader {
     mutating func readScoring() -> ScoringPolicy {
         var policy = ScoringPolicy(method: .meanOfQuestions, minBase: 1, bands: [])
         guard let located = singles["scoring"] else { return policy }
-        guard let reader = MappingReader(located.node, in: located.source, what: "'scoring'", allowed: ["outcome", "min_base", "bands"], sink: &sink) else { return policy }
+        guard let reader = MappingReader(located.node, in: located.source, what: "'scoring'", allowed: ["outcome", "min_base", "bands"], overrides: located.overrides, sink: &sink) else { return policy }
         if let node = reader["outcome"] {
             if let method = node.scalar.flatMap(ScoringMethod.init(rawValue:)) {
                 policy.method = method
             } else {
                 let names = ScoringMethod.allCases.map(\.rawValue)
                 let suggestion = Suggestions.closest(to: node.scalar ?? "", in: names)
-                sink.error("rules.scoring-method", "'\(node.scalar ?? "")' is not a scoring method" + Suggestions.didYouMean(suggestion) + " (methods: \(names.joined(separator: ", ")))", at: node, in: located.source, fixIt: suggestion)
+                sink.error("rules.scoring-method", "'\(node.scalar ?? "")' is not a scoring method" + Suggestions.didYouMean(suggestion) + " (methods: \(names.joined(separator: ", ")))", at: node, in: reader.source(of: "outcome"), fixIt: suggestion)
             }
         }
         if let minBase = reader.int("min_base", sink: &sink) {
             if minBase < 1, let node = reader["min_base"] {
-                sink.error("rules.wrong-type", "min_base must be 1 or more", at: node, in: located.source)
+                sink.error("rules.wrong-type", "min_base must be 1 or more", at: node, in: reader.source(of: "min_base"))
             } else {
                 policy.minBase = minBase
             }
         }
         if let bandsNode = reader["bands"] {
+            let bandsSource = reader.source(of: "bands")
             guard let items = bandsNode.sequence else {
-                sink.error("rules.wrong-type", "'bands' must be a list of {label, min}", at: bandsNode, in: located.source)
+                sink.error("rules.wrong-type", "'bands' must be a list of {label, min}", at: bandsNode, in: bandsSource)
                 return policy
             }
             for item in items {
-                guard let band = MappingReader(item, in: located.source, what: "a band", allowed: ["label", "min"], sink: &sink) else { continue }
+                guard let band = MappingReader(item, in: bandsSource, what: "a band", allowed: ["label", "min"], sink: &sink) else { continue }
                 guard let label = band.string("label", what: "a band", required: true, sink: &sink) else { continue }
                 guard let minNode = band["min"], let text = minNode.scalar, let minimum = Double(text), minimum >= 0, minimum <= 100 else {
-                    sink.error("rules.wrong-type", "a band needs 'min': a percentage from 0 to 100", at: band["min"] ?? item, in: located.source)
+                    sink.error("rules.wrong-type", "a band needs 'min': a percentage from 0 to 100", at: band["min"] ?? item, in: bandsSource)
                     continue
                 }
                 if let previous = policy.bands.last, minimum >= previous.minimum {
-                    sink.error("rules.band-order", "bands must be listed from the highest minimum to the lowest", at: minNode, in: located.source)
+                    sink.error("rules.band-order", "bands must be listed from the highest minimum to the lowest", at: minNode, in: bandsSource)
                 }
                 policy.bands.append(Band(label: label, minimum: minimum))
             }

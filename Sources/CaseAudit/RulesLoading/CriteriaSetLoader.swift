@@ -20,40 +20,70 @@ public struct CriteriaSetLoader {
         public var diagnostics: [Diagnostic]
     }
 
-    private static let topLevelKeys = [
+    static let topLevelKeys = [
         "id", "title", "version", "source", "effective", "holidays", "scoring",
         "facts", "predicates", "scales", "outcomes", "criteria", "questions", "checks",
+        "extends", "remove", "renames", "override",
     ]
 
-    /// A located node: which file it came from.
+    /// A located node: which file it came from, and the keys a derived set's `override` replaces.
     struct Located {
         var node: Node
         var source: SourceText
+        var overrides: [SourcedPair] = []
+    }
+
+    /// One entry of `facts:`, `predicates:` or `scales:`.
+    struct Entry {
+        var key: Node
+        var value: Node
+        var source: SourceText
+        var overrides: [SourcedPair] = []
     }
 
     var sink = DiagnosticSink()
     var singles: [String: Located] = [:]
-    var mappingEntries: [String: [(key: Node, value: Node, source: SourceText)]] = [:]
+    var mappingEntries: [String: [Entry]] = [:]
     var listItems: [String: [Located]] = [:]
+    /// What `extends` changed, and the ids it retired (through the whole chain).
+    var derivation: Derivation?
+    var retired = RetiredIDs()
 
     /// Loads a file or a directory of `*.yaml` / `*.yml` files (read in name order).
     public static func load(path: String) -> Result {
         switch RuleFiles.read(path: path) {
-        case .success(let files): return load(files: files)
+        case .success(let files): return load(files: files, origin: .disk(path))
         case .failure(let diagnostic): return Result(set: nil, diagnostics: [diagnostic])
         }
     }
 
-    /// Loads already-read files, merged in the given order.
-    public static func load(files: [RuleFile]) -> Result {
+    /// Loads already-read files, merged in the given order. `origin` says where a relative
+    /// `extends` path is looked for (on disk, or among the embedded sets).
+    public static func load(files: [RuleFile], origin: SetOrigin? = nil) -> Result {
         var loader = CriteriaSetLoader()
-        let set = loader.run(files)
+        let set = loader.run(files, origin: origin ?? .disk(files.first?.path ?? ""))
         return Result(set: loader.sink.hasErrors ? nil : set, diagnostics: loader.sink.diagnostics)
     }
 
     // MARK: - Merging files
 
-    private mutating func run(_ files: [RuleFile]) -> CriteriaSet? {
+    private mutating func run(_ files: [RuleFile], origin: SetOrigin) -> CriteriaSet? {
+        if files.isEmpty {
+            sink.append(Diagnostic(.error, code: "rules.empty", "the criteria set has no rule files", at: nil))
+            return nil
+        }
+        guard let canonical = collect(files, origin: origin, chain: []), !sink.hasErrors || derivation == nil else { return nil }
+        let hash = SHA256.hash(data: Array(canonical.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return hex.count == 1 ? "0" + hex : hex
+        }.joined()
+        return build(contentHash: hash)
+    }
+
+    /// Reads files into the collections and, for a derived set, resolves its base and applies
+    /// the derivation. Returns the text the set's hash is taken of (nil when the base could not
+    /// be resolved): the files' normalised text, or for a derived set the resolved set's.
+    mutating func collect(_ files: [RuleFile], origin: SetOrigin, chain: [SetOrigin]) -> String? {
         var canonical = ""
         for file in files {
             let stream = YAMLLoader.load(bytes: file.bytes, path: file.path)
@@ -63,15 +93,17 @@ public struct CriteriaSetLoader {
                 merge(document.root, from: stream.source)
             }
         }
-        if files.isEmpty {
-            sink.append(Diagnostic(.error, code: "rules.empty", "the criteria set has no rule files", at: nil))
-            return nil
+        guard let extends = singles["extends"] else {
+            for key in ["remove", "renames", "override"] {
+                if let located = singles[key] {
+                    sink.error("rules.derivation-without-extends", "'\(key)' changes a base set, but this set has no 'extends'", at: located.node, in: located.source)
+                }
+            }
+            return canonical
         }
-        let hash = SHA256.hash(data: Array(canonical.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
-        return build(contentHash: hash)
+        guard let base = resolveBase(extends, origin: origin, chain: chain + [origin]) else { return nil }
+        derive(from: base, extends: extends)
+        return resolvedCanonicalText()
     }
 
     private mutating func merge(_ root: Node, from source: SourceText) {
@@ -91,7 +123,7 @@ public struct CriteriaSetLoader {
                     continue
                 }
                 for entry in entries {
-                    mappingEntries[key, default: []].append((entry.key, entry.value, source))
+                    mappingEntries[key, default: []].append(Entry(key: entry.key, value: entry.value, source: source))
                 }
             case "outcomes", "criteria", "questions", "checks":
                 guard let items = pair.value.sequence else {
@@ -131,6 +163,7 @@ public struct CriteriaSetLoader {
         }
         let facts = readFacts()
         let scales = readScales()
+        let definitions = RuleDefinitions(self)
         let predicateDefinitions = readPredicateDefinitions()
         let outcomeDefinitions = readIdentified("outcomes", what: "an outcome", allowed: ["id", "title", "applies"])
         let criterionDefinitions = readIdentified("criteria", what: "a criterion", allowed: ["id", "outcome", "title", "applies"])
@@ -139,11 +172,13 @@ public struct CriteriaSetLoader {
             allowed: ["id", "criterion", "text", "scale", "applies", "also_scores", "scored", "for_each", "compute", "gap", "guidance", "label"])
         let checkDefinitions = readIdentified("checks", what: "a check", allowed: ["id", "when", "assert", "message", "severity"])
 
+        // Renamed ids (of a derived set's base) still resolve where the base refers to them.
         var factIndex: [String: Int] = [:]
         for (index, fact) in facts.enumerated() { factIndex[fact.name] = index }
-        let scaleIndex = Dictionary(scales.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let outcomeIndex = Dictionary(outcomeDefinitions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let criterionIndex = Dictionary(criterionDefinitions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        factIndex = retired.aliased(factIndex, kind: .fact)
+        let scaleIndex = retired.aliased(Dictionary(scales.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }), kind: .scale)
+        let outcomeIndex = retired.aliased(Dictionary(outcomeDefinitions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }), kind: .outcome)
+        let criterionIndex = retired.aliased(Dictionary(criterionDefinitions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first }), kind: .criterion)
 
         // Question references that do not need expressions.
         var questionShapes: [(criterion: Int, scale: Int, forEach: Int?, alsoScores: [Int])?] = []
@@ -155,10 +190,12 @@ public struct CriteriaSetLoader {
             guard let shape = questionShapes[index] else { continue }
             questionLookup[definition.id] = (index, shape.scale, shape.forEach != nil)
         }
+        questionLookup = retired.aliased(questionLookup, kind: .question)
+        let predicateTexts = Dictionary(predicateDefinitions.map { ($0.name, $0.expression.scalar ?? "") }, uniquingKeysWith: { first, _ in first })
 
         var compiler = ExpressionCompiler(schema: .init(
             facts: facts, factIndex: factIndex,
-            predicates: Dictionary(predicateDefinitions.map { ($0.name, $0.expression.scalar ?? "") }, uniquingKeysWith: { first, _ in first }),
+            predicates: retired.aliased(predicateTexts, kind: .predicate),
             scales: scales, questions: questionLookup, holidays: Set(holidays)))
 
         var predicates: [Predicate] = []
@@ -177,7 +214,7 @@ public struct CriteriaSetLoader {
 
         var outcomes: [Outcome] = []
         for definition in outcomeDefinitions {
-            let applies = definition.reader["applies"].flatMap { compileCondition($0, source: definition.source, compiler: &compiler) }
+            let applies = definition.reader["applies"].flatMap { compileCondition($0, source: definition.source("applies"), compiler: &compiler) }
             outcomes.append(Outcome(
                 id: definition.id, title: definition.reader.string("title", what: "outcome '\(definition.id)'", required: true, sink: &sink) ?? definition.id,
                 applies: applies, location: SourceLocation(definition.source, definition.node.position)))
@@ -188,7 +225,7 @@ public struct CriteriaSetLoader {
             let title = definition.reader.string("title", what: what, required: true, sink: &sink) ?? definition.id
             // Kept in step with the definitions even when the outcome is unknown (the set then has errors).
             let outcome = reference(definition, key: "outcome", what: what, kind: "outcome", index: outcomeIndex) ?? 0
-            let applies = definition.reader["applies"].flatMap { compileCondition($0, source: definition.source, compiler: &compiler) }
+            let applies = definition.reader["applies"].flatMap { compileCondition($0, source: definition.source("applies"), compiler: &compiler) }
             criteria.append(Criterion(id: definition.id, outcome: outcome, title: title, applies: applies, location: SourceLocation(definition.source, definition.node.position)))
         }
 
@@ -197,16 +234,16 @@ public struct CriteriaSetLoader {
             guard let shape = questionShapes[index] else { continue }
             let what = "question '\(definition.id)'"
             let text = definition.reader.string("text", what: what, required: true, sink: &sink) ?? ""
-            let own = definition.reader["applies"].flatMap { compileCondition($0, source: definition.source, compiler: &compiler) }
+            let own = definition.reader["applies"].flatMap { compileCondition($0, source: definition.source("applies"), compiler: &compiler) }
             var compute: CompiledComputation?
             if let node = definition.reader["compute"] {
                 if shape.forEach != nil {
-                    sink.error("rules.compute-per-element", "a per-element (for_each) question cannot be computed", at: node, in: definition.source)
-                } else if let text = expressionText(node, source: definition.source) {
+                    sink.error("rules.compute-per-element", "a per-element (for_each) question cannot be computed", at: node, in: definition.source("compute"))
+                } else if let text = expressionText(node, source: definition.source("compute")) {
                     do {
                         compute = try compiler.computation(text, scale: shape.scale)
                     } catch {
-                        report(error, in: node, source: definition.source)
+                        report(error, in: node, source: definition.source("compute"))
                     }
                 }
             }
@@ -230,19 +267,19 @@ public struct CriteriaSetLoader {
         for definition in checkDefinitions {
             let what = "check '\(definition.id)'"
             let message = definition.reader.string("message", what: what, required: true, sink: &sink) ?? ""
-            let when = definition.reader["when"].flatMap { compileCondition($0, source: definition.source, compiler: &compiler) }
+            let when = definition.reader["when"].flatMap { compileCondition($0, source: definition.source("when"), compiler: &compiler) }
             guard let assertNode = definition.reader["assert"] else {
                 sink.error("rules.missing-key", "\(what) needs 'assert'", at: definition.node, in: definition.source)
                 continue
             }
-            guard let assertion = compileCondition(assertNode, source: definition.source, compiler: &compiler) else { continue }
+            guard let assertion = compileCondition(assertNode, source: definition.source("assert"), compiler: &compiler) else { continue }
             var severity = Severity.error
             if let node = definition.reader["severity"] {
                 switch node.scalar {
                 case "error"?: severity = .error
                 case "warning"?: severity = .warning
                 default:
-                    sink.error("rules.wrong-type", "severity must be 'error' or 'warning'", at: node, in: definition.source,
+                    sink.error("rules.wrong-type", "severity must be 'error' or 'warning'", at: node, in: definition.source("severity"),
                                fixIt: Suggestions.closest(to: node.scalar ?? "", in: ["error", "warning"]))
                 }
             }
@@ -256,6 +293,7 @@ public struct CriteriaSetLoader {
         return CriteriaSet(
             id: id, title: title, version: version, source: sourceText, effective: effective, holidays: holidays.sorted(),
             facts: facts, predicates: predicates, scales: scales, outcomes: outcomes, criteria: criteria,
-            questions: questions, checks: checks, scoring: scoring, contentHash: contentHash)
+            questions: questions, checks: checks, scoring: scoring, contentHash: contentHash,
+            derivation: derivation, retired: retired, definitions: definitions)
     }
 }

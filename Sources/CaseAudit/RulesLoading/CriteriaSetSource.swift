@@ -1,8 +1,13 @@
-/// Where a command takes its criteria set from: the embedded default, or `--rules PATH`.
+/// Where a command takes its criteria set from: the embedded default, an embedded set by name
+/// (`--rules hmip-2018`), or a path (`--rules PATH`).
 public enum CriteriaSetSource {
-    /// Loads the set at `path`, or the embedded default set when `path` is nil.
-    public static func load(path: String?) -> CriteriaSetLoader.Result {
-        guard let path else { return DefaultCriteriaSet.load() }
-        return CriteriaSetLoader.load(path: path)
+    /// Loads the set `reference` names, or the embedded default set when it is nil. A reference
+    /// written as a name (no '/', no `.yaml`) is an embedded set; anything else is a path.
+    public static func load(path reference: String?) -> CriteriaSetLoader.Result {
+        guard let reference else { return DefaultCriteriaSet.load() }
+        if EmbeddedCriteriaSets.isName(reference), let result = EmbeddedCriteriaSets.load(named: reference) {
+            return result
+        }
+        return CriteriaSetLoader.load(path: reference)
     }
 }

@@ -1,32 +1,51 @@
 import YAMLKit
 
+/// A key and value with the file it is written in: a derived set's `override` puts keys of one
+/// file into an item of another.
+struct SourcedPair {
+    var pair: Pair
+    var source: SourceText
+}
+
 /// Reads one YAML mapping of a rule file strictly: every key must be known, every value the right shape.
 struct MappingReader {
     let node: Node
     let source: SourceText
-    private let pairs: [Pair]
+    private let pairs: [SourcedPair]
 
     /// Reports a non-mapping node and returns nil; reports unknown keys (with did-you-mean).
-    init?(_ node: Node, in source: SourceText, what: String, allowed: [String], sink: inout DiagnosticSink) {
-        guard let pairs = node.mapping else {
+    /// `overrides` (a derived set's, in order) replace the keys they name or add them.
+    init?(_ node: Node, in source: SourceText, what: String, allowed: [String], overrides: [SourcedPair] = [], sink: inout DiagnosticSink) {
+        guard let own = node.mapping else {
             sink.error("rules.wrong-type", "\(what) must be a mapping (key: value), not \(node.kindDescription)", at: node, in: source)
             return nil
         }
         self.node = node
         self.source = source
+        var pairs = own.map { SourcedPair(pair: $0, source: source) }
+        for override in overrides {
+            if let index = pairs.firstIndex(where: { $0.pair.key.scalar == override.pair.key.scalar }) {
+                pairs[index] = override
+            } else {
+                pairs.append(override)
+            }
+        }
         self.pairs = pairs
-        for pair in pairs {
-            guard let key = pair.key.scalar, !allowed.contains(key) else { continue }
+        for sourced in pairs {
+            guard let key = sourced.pair.key.scalar, !allowed.contains(key) else { continue }
             let suggestion = Suggestions.closest(to: key, in: allowed)
             sink.error(
                 "rules.unknown-key",
                 "unknown key '\(key)' in \(what)" + Suggestions.didYouMean(suggestion)
                     + (suggestion == nil ? " (allowed: \(allowed.joined(separator: ", ")))" : ""),
-                at: pair.key, in: source, fixIt: suggestion)
+                at: sourced.pair.key, in: sourced.source, fixIt: suggestion)
         }
     }
 
-    subscript(key: String) -> Node? { pairs.first { $0.key.scalar == key }?.value }
+    subscript(key: String) -> Node? { pairs.first { $0.pair.key.scalar == key }?.pair.value }
+
+    /// The file a key's value is written in (the item's own, or an override's).
+    func source(of key: String) -> SourceText { pairs.first { $0.pair.key.scalar == key }?.source ?? source }
 
     /// A required or optional text value.
     func string(_ key: String, what: String, required: Bool, sink: inout DiagnosticSink) -> String? {
@@ -37,7 +56,7 @@ struct MappingReader {
             return nil
         }
         guard let text = value.scalar, !value.isNull || value.style?.isQuoted == true else {
-            sink.error("rules.wrong-type", "'\(key)' must be text, not \(value.isNull ? "empty" : value.kindDescription)", at: value, in: source)
+            sink.error("rules.wrong-type", "'\(key)' must be text, not \(value.isNull ? "empty" : value.kindDescription)", at: value, in: source(of: key))
             return nil
         }
         return text
@@ -50,7 +69,7 @@ struct MappingReader {
         case "true"?, "yes"?: return true
         case "false"?, "no"?: return false
         default:
-            sink.error("rules.wrong-type", "'\(key)' must be true or false", at: value, in: source)
+            sink.error("rules.wrong-type", "'\(key)' must be true or false", at: value, in: source(of: key))
             return nil
         }
     }
@@ -59,7 +78,7 @@ struct MappingReader {
     func int(_ key: String, sink: inout DiagnosticSink) -> Int? {
         guard let value = self[key] else { return nil }
         guard let text = value.scalar, value.style?.isQuoted == false, let number = Int(text) else {
-            sink.error("rules.wrong-type", "'\(key)' must be a whole number", at: value, in: source)
+            sink.error("rules.wrong-type", "'\(key)' must be a whole number", at: value, in: source(of: key))
             return nil
         }
         return number
@@ -69,13 +88,13 @@ struct MappingReader {
     func list(_ key: String, sink: inout DiagnosticSink) -> [Node]? {
         guard let value = self[key] else { return nil }
         guard let items = value.sequence else {
-            sink.error("rules.wrong-type", "'\(key)' must be a list, e.g. [a, b]", at: value, in: source)
+            sink.error("rules.wrong-type", "'\(key)' must be a list, e.g. [a, b]", at: value, in: source(of: key))
             return nil
         }
         var scalars: [Node] = []
         for item in items {
             if item.scalar == nil {
-                sink.error("rules.wrong-type", "items of '\(key)' must be single values, not \(item.kindDescription)", at: item, in: source)
+                sink.error("rules.wrong-type", "items of '\(key)' must be single values, not \(item.kindDescription)", at: item, in: source(of: key))
             } else {
                 scalars.append(item)
             }

@@ -12,8 +12,11 @@ import Testing
 /// - `sh`: a `caseaudit` command line, run in a directory holding `mini.yaml` (the mini set),
 ///   `case.yaml` (a clean case) and `empty/` (an empty directory); a line `mkdir PATH` makes a
 ///   directory there first.
-/// `{{repeat N text}}` in a block stands for N copies of text (for the size limits), and
-/// `{{byte XX}}` for the byte with that hexadecimal value (for encoding errors).
+/// `{{repeat N text}}` in a block stands for N copies of text (for the size limits),
+/// `{{byte XX}}` for the byte with that hexadecimal value (for encoding errors), and `{{chain N}}`
+/// for a derived set whose chain of `extends` is N sets deep above the embedded IAOW set. In a
+/// `yaml rules alone` block, a line `# file: DIR/NAME` starts another file (a base to extend);
+/// `yaml case derived` cases are linted against a derived mini set (Fixtures/rules/mini-derived.yaml).
 @Suite("docs/diagnostics.md examples")
 struct DiagnosticsDocTests {
     struct Example: CustomTestStringConvertible, Sendable {
@@ -93,10 +96,11 @@ struct DiagnosticsDocTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let mini = try CaseFixtures.path("rules/mini.yaml")
         switch example.kind {
-        case "yaml case", "csv case":
+        case "yaml case", "csv case", "yaml case derived":
             let file = directory.appendingPathComponent(example.kind == "csv case" ? "case.csv" : "case.yaml")
             try body.write(to: file)
-            let set = try #require(CriteriaSetLoader.load(path: mini).set)
+            let rules = example.kind == "yaml case derived" ? try CaseFixtures.path("rules/mini-derived.yaml") : mini
+            let set = try #require(CriteriaSetLoader.load(path: rules).set)
             var diagnostics: [Diagnostic] = []
             let stream = CaseStream(schema: CaseSchema(set), inputs: [.file(file.path)])
             _ = LintRun.cases(stream) { diagnostics += $0 }
@@ -107,7 +111,15 @@ struct DiagnosticsDocTests {
             if example.kind == "yaml rules" {
                 try FileManager.default.copyItem(atPath: mini, toPath: rules.appendingPathComponent("a-mini.yaml").path)
             }
-            try body.write(to: rules.appendingPathComponent("example.yaml"))
+            // `# file: DIR/NAME` starts another file (in a directory of its own, so the set read is example.yaml's).
+            let files = String(decoding: body, as: UTF8.self).split(separator: "# file: ", omittingEmptySubsequences: false)
+            try Data(files[0].utf8).write(to: rules.appendingPathComponent("example.yaml"))
+            for file in files.dropFirst() {
+                let name = String(file.prefix { $0 != "\n" })
+                let url = rules.appendingPathComponent(name)
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try Data(file.dropFirst(name.count + 1).utf8).write(to: url)
+            }
             return LintRun.rules(path: rules.path).diagnostics.map(\.code)
         case "sh":
             try FileManager.default.copyItem(atPath: mini, toPath: directory.appendingPathComponent("mini.yaml").path)
@@ -145,6 +157,15 @@ struct DiagnosticsDocTests {
     static func expand(_ body: String) -> Data {
         let repeated = body.replacing(/\{\{repeat (\d+) ([^}]*)\}\}/) { match in
             String(repeating: String(match.output.2), count: Int(match.output.1) ?? 0)
+        }.replacing(/\{\{chain (\d+)\}\}/) { match in
+            // A set extending s1, which extends s2, …, sN, which extends the embedded IAOW set.
+            let count = Int(match.output.1) ?? 0
+            var text = "id: s0\ntitle: S0\nversion: \"1\"\nextends: ./s1/set.yaml\n"
+            for number in 1...max(count, 1) {
+                let base = number == count ? "iaow-2013" : "../s\(number + 1)/set.yaml"
+                text += "# file: s\(number)/set.yaml\nid: s\(number)\ntitle: S\(number)\nversion: \"1\"\nextends: \(base)\n"
+            }
+            return text
         }
         var data = Data()
         var rest = Substring(repeated)
