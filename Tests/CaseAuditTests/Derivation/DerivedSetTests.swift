@@ -74,6 +74,33 @@ struct DerivedSetTests {
         #expect(old.base > 0 && (new.sufficient, new.insufficient) == (old.sufficient, old.insufficient))
     }
 
+    @Test("retired ids in YAML and CSV case files: a located warning, the value read under the new id or left out")
+    func retiredIDsInCaseFiles() throws {
+        let set = try #require(CriteriaSetLoader.load(path: try CaseFixtures.path("rules/mini-derived.yaml")).set)
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let yaml = directory.appendingPathComponent("c.yaml")
+        try Data("case: C-1\nfacts:\n  gender: female\nanswers:\n  rosh.screening_sufficient: no\n".utf8).write(to: yaml)
+        let csv = directory.appendingPathComponent("c.csv")
+        try Data("case,gender,rosh.screening_sufficient,note:rosh.screening_sufficient\nC-2,male,yes,Seen\n".utf8).write(to: csv)
+        var diagnostics: [Diagnostic] = []
+        var records: [String: CaseRecord] = [:]
+        CaseStream(schema: CaseSchema(set), inputs: [.file(yaml.path), .file(csv.path)]).forEach(report: { diagnostics += $0 }) { record, _ in
+            records[record.id] = record
+            return []
+        }
+        let found = diagnostics.map { "\(URL(fileURLWithPath: $0.location?.path ?? "").lastPathComponent):\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.severity) \($0.code)" }
+        #expect(found == [
+            "c.yaml:3:3 warning case.removed-id", "c.yaml:5:3 warning case.renamed-id",
+            "c.csv:1:6 warning case.removed-id", "c.csv:1:13 warning case.renamed-id", "c.csv:1:39 warning case.renamed-id",
+        ])
+        let question = try #require(set.question(id: "rosh.screening_done"))
+        #expect(records["C-1"]?.answers[question] == .single(.option(1)))
+        #expect(records["C-2"]?.answers[question] == .single(.option(0)))
+        #expect(records["C-2"]?.notes[question] == "Seen")
+        #expect(set.fact(named: "gender") == nil)
+    }
+
     @Test("a chain: a set extending the derived set follows both renames")
     func chain() throws {
         let directory = try Executable.temporaryDirectory()
