@@ -15,25 +15,47 @@ struct CSVCaseReader {
     }
 
     func read(_ source: SourceText, report: (Diagnostic) -> Void, body: (CaseRecord) -> Void) {
+        read(source, alongside: nil, report: report, reportAlongside: { _ in }) { record, _ in body(record) }
+    }
+
+    /// Reads the rows once, each as a record of this reader's schema and, when `other` is given, of
+    /// its schema too (`rules diff` scores every case under two sets in one pass). The other
+    /// reader's findings go to `reportAlongside`.
+    func read(
+        _ source: SourceText, alongside other: CSVCaseReader?, report: (Diagnostic) -> Void,
+        reportAlongside: (Diagnostic) -> Void, body: (CaseRecord, CaseRecord?) -> Void
+    ) {
         var columns: [Column]?
+        var otherColumns: [Column] = []
         var headerCount = 0
-        func flag(_ code: String, _ message: String, at position: SourcePosition, fixIt: String? = nil) {
-            // The one warning here: an id a derived set renamed or removed.
-            let severity: Severity = code == "case.renamed-id" || code == "case.removed-id" ? .warning : .error
-            report(Diagnostic(severity, code: code, message, at: SourceLocation(source, position), fixIt: fixIt.map { .init(replacement: $0) }))
-        }
-        let syntax = CSVTable(source: source).forEachRow { cells in
-            guard let header = columns else {
-                columns = self.header(cells, flag)
-                headerCount = cells.count
-                return
+        func flagger(_ report: @escaping (Diagnostic) -> Void) -> (String, String, SourcePosition, String?) -> Void {
+            { code, message, position, fixIt in
+                // The one warning here: an id a derived set renamed or removed.
+                let severity: Severity = code == "case.renamed-id" || code == "case.removed-id" ? .warning : .error
+                report(Diagnostic(severity, code: code, message, at: SourceLocation(source, position), fixIt: fixIt.map { .init(replacement: $0) }))
             }
-            if cells.count != headerCount, let first = cells.first {
-                flag("csv.row-length", "this row has \(cells.count) cells and the header \(headerCount)", at: first.position)
-            }
-            if let record = row(cells, header, source, flag) { body(record) }
         }
-        syntax.forEach(report)
+        withoutActuallyEscaping(report) { report in
+            withoutActuallyEscaping(reportAlongside) { reportAlongside in
+                let flag = flagger(report)
+                let flagAlongside = flagger(reportAlongside)
+                let syntax = CSVTable(source: source).forEachRow { cells in
+                    guard let header = columns else {
+                        columns = self.header(cells, flag)
+                        if let other { otherColumns = other.header(cells, flagAlongside) }
+                        headerCount = cells.count
+                        return
+                    }
+                    if cells.count != headerCount, let first = cells.first {
+                        flag("csv.row-length", "this row has \(cells.count) cells and the header \(headerCount)", first.position, nil)
+                    }
+                    if let record = row(cells, header, source, flag) {
+                        body(record, other?.row(cells, otherColumns, source, flagAlongside))
+                    }
+                }
+                syntax.forEach(report)
+            }
+        }
         if columns == nil {
             // Nothing to read: a warning, as an empty YAML file holds no case either.
             report(Diagnostic(.warning, code: "csv.no-header", "this CSV file has no header row (case, then facts and question ids)",

@@ -47,12 +47,31 @@ public final class CaseStream: Sendable {
         only: Set<Int>? = nil, skipping: Set<RecordKey> = [], report: ([Diagnostic]) -> Void,
         _ body: (CaseRecord, Int) -> [Diagnostic]
     ) -> Summary {
+        read(alongside: nil, only: only, skipping: skipping, report: report) { record, _, input in body(record, input) }
+    }
+
+    /// Reads every input once, each case as a record of this stream's schema and of `other` (a
+    /// second criteria set's), so a case can be evaluated under both as it streams past. The
+    /// second reading's findings are reported too, where the first did not report the same.
+    @discardableResult
+    public func forEach(
+        alongside other: CaseSchema, report: ([Diagnostic]) -> Void, _ body: (CaseRecord, CaseRecord?) -> [Diagnostic]
+    ) -> Summary {
+        read(alongside: other, only: nil, skipping: [], report: report) { record, second, _ in body(record, second) }
+    }
+
+    private func read(
+        alongside other: CaseSchema?, only: Set<Int>?, skipping: Set<RecordKey>, report: ([Diagnostic]) -> Void,
+        _ body: (CaseRecord, CaseRecord?, Int) -> [Diagnostic]
+    ) -> Summary {
         var summary = Summary()
         var registry = CaseIDRegistry()
         for (number, input) in inputs.enumerated() where only?.contains(number) ?? true {
             var diagnostics: [Diagnostic] = []
+            var alongside: [Diagnostic] = []
             func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-            func accept(_ record: CaseRecord) {
+            func addAlongside(_ diagnostic: Diagnostic) { alongside.append(diagnostic) }
+            func accept(_ record: CaseRecord, _ second: CaseRecord?) {
                 let key = RecordKey(input: number, offset: record.positions.record.offset)
                 if skipping.contains(key) { return }
                 if let first = registry.register(
@@ -67,8 +86,12 @@ public final class CaseStream: Sendable {
                 }
                 summary.cases += 1
                 var record = record
-                if let pseudonymiser { record.id = pseudonymiser.pseudonym(for: record.id) }
-                diagnostics.append(contentsOf: body(record, number))
+                var second = second
+                if let pseudonymiser {
+                    record.id = pseudonymiser.pseudonym(for: record.id)
+                    second?.id = record.id
+                }
+                diagnostics.append(contentsOf: body(record, second, number))
             }
             switch read(input) {
             case .failure(let error):
@@ -76,14 +99,22 @@ public final class CaseStream: Sendable {
                 add(Diagnostic(error, in: SourceText(path: input.path, bytes: [])))
             case .success(let source):
                 if input.isCSV {
-                    CSVCaseReader(schema: schema).read(source, report: add, body: accept)
+                    CSVCaseReader(schema: schema).read(
+                        source, alongside: other.map(CSVCaseReader.init), report: add, reportAlongside: addAlongside, body: accept)
                 } else {
                     let reader = YAMLCaseReader(schema: schema)
+                    let secondReader = other.map(YAMLCaseReader.init)
                     let errors = YAMLLoader.forEachDocument(in: source, limits: limits) { document in
-                        if let record = reader.read(document, report: add) { accept(record) }
+                        if let record = reader.read(document, report: add) {
+                            accept(record, secondReader?.read(document, report: addAlongside))
+                        }
                     }
                     diagnostics.append(contentsOf: errors.map { Diagnostic($0, in: source) })
                 }
+            }
+            if !alongside.isEmpty {
+                let first = Set(diagnostics)
+                diagnostics.append(contentsOf: alongside.filter { !first.contains($0) })
             }
             summary.errors += diagnostics.count(of: .error)
             summary.warnings += diagnostics.count(of: .warning)
