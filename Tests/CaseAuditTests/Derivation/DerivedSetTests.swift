@@ -38,7 +38,7 @@ struct DerivedSetTests {
         let renamed = try #require(set.question(id: "rmp.victim_protection"))
         let original = try #require(base.question(id: "rmp.protects_victims"))
         #expect(set.questions[renamed].text == base.questions[original].text)
-        #expect(set.questions[renamed].ownApplies?.source == "rmp_required")
+        #expect(set.questions[renamed].ownApplies?.source == base.questions[original].ownApplies?.source)
         let overridden = try #require(set.question(id: "roh.child_safeguarding_attention"))
         #expect(set.questions[overridden].ownApplies?.source == "contact_with_children or child_protection_concerns")
         #expect(set.questions[overridden].label == "Attention to protecting children")  // not overridden: kept
