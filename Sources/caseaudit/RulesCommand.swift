@@ -5,7 +5,7 @@ struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
         abstract: "Check, show, document, list or compare criteria sets.",
-        subcommands: [Check.self, Show.self, Doc.self, List.self]
+        subcommands: [Check.self, Show.self, Doc.self, List.self, Diff.self]
     )
 
     /// Loads the set, printing diagnostics; throws the exit status when it has errors.

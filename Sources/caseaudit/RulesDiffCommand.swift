@@ -1,0 +1,57 @@
+import ArgumentParser
+import CaseAudit
+
+extension RulesCommand {
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Compare two criteria sets: what changed, and with --cases what it does to the scores.")
+
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case text, json, markdown
+        }
+
+        @Argument(help: ArgumentHelp("The old set: an embedded set's name or a path.", valueName: "old"))
+        var old: String
+
+        @Argument(help: ArgumentHelp("The new set: an embedded set's name or a path.", valueName: "new"))
+        var new: String
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp(
+            "Case files or directories to score under both sets, side by side (each case is read once).", valueName: "path"))
+        var cases: [String] = []
+
+        @Option(help: "Output format.")
+        var format: Format = .text
+
+        @OptionGroup var output: OutputOptions
+
+        func run() throws {
+            let oldSet = try RulesCommand.loadSet(path: old)
+            let newSet = try RulesCommand.loadSet(path: new)
+            let diff = SetDiff(old: oldSet, new: newSet)
+            var impact: ScoreImpact?
+            var status = ExitStatus.success
+            if !cases.isEmpty {
+                let expanded = CaseInputs.expand(cases)
+                Output.diagnostics(expanded.problems)
+                if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
+                guard !expanded.inputs.isEmpty else {
+                    Output.diagnostics([CaseInputs.noCaseFiles(cases)])
+                    throw ExitStatus.usageOrInput.exit
+                }
+                let stream = CaseStream(schema: CaseSchema(oldSet), inputs: expanded.inputs)
+                let (result, summary) = ScoreImpactRun.run(stream, new: newSet, report: Output.diagnostics)
+                impact = result
+                status = CaseOptions.status(summary)
+            }
+            let sink = try output.open()
+            switch format {
+            case .json: sink.write(DiffJSON.render(diff, impact: impact))
+            case .markdown: sink.write(DiffText.render(diff, impact: impact, markdown: true))
+            case .text: sink.write(DiffText.render(diff, impact: impact))
+            }
+            try output.finish(sink)
+            if status != .success { throw status.exit }
+        }
+    }
+}
