@@ -32,14 +32,7 @@ extension RulesCommand {
             var impact: ScoreImpact?
             var status = ExitStatus.success
             if !cases.isEmpty {
-                let expanded = CaseInputs.expand(cases)
-                Output.diagnostics(expanded.problems)
-                if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
-                guard !expanded.inputs.isEmpty else {
-                    Output.diagnostics([CaseInputs.noCaseFiles(cases)])
-                    throw ExitStatus.usageOrInput.exit
-                }
-                let stream = CaseStream(schema: CaseSchema(oldSet), inputs: expanded.inputs)
+                let stream = try CaseOptions.stream(cases, set: oldSet, pseudonymiser: nil)
                 let (result, summary) = ScoreImpactRun.run(stream, new: newSet, report: Output.diagnostics)
                 impact = result
                 status = CaseOptions.status(summary)
