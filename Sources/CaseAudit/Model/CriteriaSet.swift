@@ -51,6 +51,8 @@ public struct Question: Sendable {
     public var guidance: String?
     /// A short label for charts.
     public var label: String?
+    /// Indexes into ``CriteriaSet/tags``.
+    public var tags: [Int] = []
     public var location: SourceLocation?
 }
 
@@ -74,18 +76,62 @@ public enum ScoringMethod: String, Sendable, CaseIterable {
     case pooled
 }
 
-/// A rating band: scores at or above `minimum` percent get `label`.
+/// How a criterion's score is made from its questions' scores.
+public enum CriterionMethod: String, Sendable, CaseIterable {
+    /// The mean of its question scores (IAOW).
+    case meanOfQuestions = "mean_of_questions"
+    /// Its lowest question score: a standard rated by its lowest key question (HMIP 2018).
+    case lowestQuestion = "lowest_question"
+}
+
+/// A level of the score tables that rating bands can apply to.
+public enum RatedLevel: String, Sendable, CaseIterable {
+    case outcomes, criteria
+}
+
+/// A rating band: scores at or above `minimum` (percent, or points for an overall rating) get `label`.
 public struct Band: Sendable, Hashable {
     public var label: String
     public var minimum: Double
 }
 
+/// The overall rating: each rated criterion's or outcome's band scores points; the sum is banded.
+public struct OverallRating: Sendable {
+    /// The level whose bands score points.
+    public var rates: RatedLevel
+    /// Points per percentage band, in the order of ``ScoringPolicy/bands``.
+    public var points: [Int]
+    /// Bands over the sum of points, highest first.
+    public var bands: [Band]
+}
+
 public struct ScoringPolicy: Sendable {
     public var method: ScoringMethod
+    public var criterionMethod: CriterionMethod = .meanOfQuestions
     /// Smallest base (n) reported without a small-base flag.
     public var minBase: Int
     /// Highest first.
     public var bands: [Band]
+    /// The levels that take a band (outcomes only, unless the set says otherwise).
+    public var banded: Set<RatedLevel> = [.outcomes]
+    public var overall: OverallRating?
+
+    public init(method: ScoringMethod, minBase: Int, bands: [Band]) {
+        self.method = method
+        self.minBase = minBase
+        self.bands = bands
+    }
+
+    /// True when the set has bands and `level` takes them.
+    public func bands(_ level: RatedLevel) -> Bool { !bands.isEmpty && banded.contains(level) }
+}
+
+/// A lens across criteria (e.g. engagement, desistance, keeping other people safe): questions
+/// carrying it are also scored together, per criterion and over the set.
+public struct Tag: Sendable {
+    public var name: String
+    public var label: String
+    public var description: String?
 }
 
 /// A loaded, type-checked and compiled criteria set.
@@ -104,6 +150,8 @@ public struct CriteriaSet: Sendable {
     public var questions: [Question]
     public var checks: [Check]
     public var scoring: ScoringPolicy
+    /// Lenses questions may carry, in declared order.
+    public var tags: [Tag] = []
     /// SHA-256 of the set's normalised content (hex), stamped on every report.
     public var contentHash: String
     /// For a derived set (`extends`): what it changed in its base.

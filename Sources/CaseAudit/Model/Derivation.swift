@@ -1,6 +1,6 @@
 /// The kinds of item a criteria set declares, by the section that holds them.
 public enum ItemKind: String, Sendable, CaseIterable, Comparable {
-    case outcome, criterion, question, fact, predicate, scale, check
+    case outcome, criterion, question, fact, predicate, scale, tag, check
 
     /// The top-level key of the section (`questions`, `facts`, …).
     public var section: String {
@@ -11,6 +11,7 @@ public enum ItemKind: String, Sendable, CaseIterable, Comparable {
         case .fact: return "facts"
         case .predicate: return "predicates"
         case .scale: return "scales"
+        case .tag: return "tags"
         case .check: return "checks"
         }
     }

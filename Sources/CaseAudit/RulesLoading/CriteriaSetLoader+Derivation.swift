@@ -341,7 +341,7 @@ extension CriteriaSetLoader {
         switch pair.key.scalar {
         case "outcome", "criterion", "scale", "for_each":
             return pair.value.scalar.map { [($0, pair.value)] } ?? []
-        case "also_scores":
+        case "also_scores", "tags":
             return (pair.value.sequence ?? []).compactMap { node in node.scalar.map { ($0, node) } }
         case "applies", "compute", "when", "assert", "expr":
             guard let text = pair.value.scalar, let tokens = try? Lexer.tokens(text) else { return [] }
@@ -363,6 +363,7 @@ extension CriteriaSetLoader {
         case "criterion": return kind == .criterion
         case "scale": return kind == .scale
         case "for_each": return kind == .fact
+        case "tags": return kind == .tag
         default: return [.fact, .predicate, .question].contains(kind)
         }
     }

@@ -376,18 +376,18 @@ extension CriteriaSetLoader {
 
     // MARK: - Scoring
 
-    mutating func readScoring() -> ScoringPolicy {
+    mutating func readScoring(criteria: [Criterion], outcomes: [Outcome]) -> ScoringPolicy {
         var policy = ScoringPolicy(method: .meanOfQuestions, minBase: 1, bands: [])
         guard let located = singles["scoring"] else { return policy }
-        guard let reader = MappingReader(located.node, in: located.source, what: "'scoring'", allowed: ["outcome", "min_base", "bands"], overrides: located.overrides, sink: &sink) else { return policy }
-        if let node = reader["outcome"] {
-            if let method = node.scalar.flatMap(ScoringMethod.init(rawValue:)) {
-                policy.method = method
-            } else {
-                let names = ScoringMethod.allCases.map(\.rawValue)
-                let suggestion = Suggestions.closest(to: node.scalar ?? "", in: names)
-                sink.error("rules.scoring-method", "'\(node.scalar ?? "")' is not a scoring method" + Suggestions.didYouMean(suggestion) + " (methods: \(names.joined(separator: ", ")))", at: node, in: reader.source(of: "outcome"), fixIt: suggestion)
-            }
+        guard let reader = MappingReader(
+            located.node, in: located.source, what: "'scoring'",
+            allowed: ["outcome", "criterion", "min_base", "bands", "banded", "overall"], overrides: located.overrides, sink: &sink)
+        else { return policy }
+        if let node = reader["outcome"], let method = scoringMethod(node, ScoringMethod.self, source: reader.source(of: "outcome")) {
+            policy.method = method
+        }
+        if let node = reader["criterion"], let method = scoringMethod(node, CriterionMethod.self, source: reader.source(of: "criterion")) {
+            policy.criterionMethod = method
         }
         if let minBase = reader.int("min_base", sink: &sink) {
             if minBase < 1, let node = reader["min_base"] {
@@ -397,24 +397,45 @@ extension CriteriaSetLoader {
             }
         }
         if let bandsNode = reader["bands"] {
-            let bandsSource = reader.source(of: "bands")
-            guard let items = bandsNode.sequence else {
-                sink.error("rules.wrong-type", "'bands' must be a list of {label, min}", at: bandsNode, in: bandsSource)
-                return policy
-            }
-            for item in items {
-                guard let band = MappingReader(item, in: bandsSource, what: "a band", allowed: ["label", "min"], sink: &sink) else { continue }
-                guard let label = band.string("label", what: "a band", required: true, sink: &sink) else { continue }
-                guard let minNode = band["min"], let text = minNode.scalar, let minimum = Double(text), minimum >= 0, minimum <= 100 else {
-                    sink.error("rules.wrong-type", "a band needs 'min': a percentage from 0 to 100", at: band["min"] ?? item, in: bandsSource)
-                    continue
-                }
-                if let previous = policy.bands.last, minimum >= previous.minimum {
-                    sink.error("rules.band-order", "bands must be listed from the highest minimum to the lowest", at: minNode, in: bandsSource)
-                }
-                policy.bands.append(Band(label: label, minimum: minimum))
-            }
+            policy.bands = readBands(bandsNode, source: reader.source(of: "bands"), unit: "a percentage from 0 to 100", maximum: 100)
         }
+        readRatings(reader, into: &policy, criteria: criteria.count, outcomes: outcomes.count)
         return policy
+    }
+
+    /// A scoring method by name, or a diagnostic with the methods there are.
+    mutating func scoringMethod<Method: RawRepresentable & CaseIterable>(
+        _ node: Node, _ type: Method.Type, source: SourceText
+    ) -> Method? where Method.RawValue == String {
+        if let method = node.scalar.flatMap(Method.init(rawValue:)) { return method }
+        let names = Method.allCases.map(\.rawValue)
+        let suggestion = Suggestions.closest(to: node.scalar ?? "", in: names)
+        sink.error("rules.scoring-method", "'\(node.scalar ?? "")' is not a scoring method" + Suggestions.didYouMean(suggestion) + " (methods: \(names.joined(separator: ", ")))", at: node, in: source, fixIt: suggestion)
+        return nil
+    }
+
+    /// A list of `{label, min}`, highest first, each `min` from 0 to `maximum`.
+    mutating func readBands(_ node: Node, source: SourceText, unit: String, maximum: Double) -> [Band] {
+        guard let items = node.sequence else {
+            sink.error("rules.wrong-type", "'bands' must be a list of {label, min}", at: node, in: source)
+            return []
+        }
+        var bands: [Band] = []
+        for item in items {
+            guard let band = MappingReader(item, in: source, what: "a band", allowed: ["label", "min"], sink: &sink) else { continue }
+            guard let label = band.string("label", what: "a band", required: true, sink: &sink) else { continue }
+            guard let minNode = band["min"], let text = minNode.scalar, let minimum = Double(text), minimum >= 0, minimum <= maximum else {
+                sink.error("rules.wrong-type", "a band needs 'min': \(unit)", at: band["min"] ?? item, in: source)
+                continue
+            }
+            if let previous = bands.last, minimum >= previous.minimum {
+                sink.error("rules.band-order", "bands must be listed from the highest minimum to the lowest", at: minNode, in: source)
+            }
+            if bands.contains(where: { $0.label == label }) {
+                sink.error("rules.duplicate-id", "band '\(label)' is listed twice", at: band["label"] ?? item, in: source)
+            }
+            bands.append(Band(label: label, minimum: minimum))
+        }
+        return bands
     }
 }

@@ -22,7 +22,7 @@ public struct CriteriaSetLoader {
 
     static let topLevelKeys = [
         "id", "title", "version", "source", "effective", "holidays", "scoring",
-        "facts", "predicates", "scales", "outcomes", "criteria", "questions", "checks",
+        "facts", "predicates", "scales", "tags", "outcomes", "criteria", "questions", "checks",
         "extends", "remove", "renames", "override",
     ]
 
@@ -115,7 +115,7 @@ public struct CriteriaSetLoader {
         for pair in pairs {
             guard let key = pair.key.scalar, Self.topLevelKeys.contains(key) else { continue }
             switch key {
-            case "facts", "predicates", "scales":
+            case "facts", "predicates", "scales", "tags":
                 guard let entries = pair.value.mapping else {
                     if !pair.value.isNull {
                         sink.error("rules.wrong-type", "'\(key)' must be a mapping of names", at: pair.value, in: source)
@@ -164,12 +164,13 @@ public struct CriteriaSetLoader {
         let facts = readFacts()
         let scales = readScales()
         let definitions = RuleDefinitions(self)
+        let tags = readTags()
         let predicateDefinitions = readPredicateDefinitions()
         let outcomeDefinitions = readIdentified("outcomes", what: "an outcome", allowed: ["id", "title", "applies"])
         let criterionDefinitions = readIdentified("criteria", what: "a criterion", allowed: ["id", "outcome", "title", "applies"])
         let questionDefinitions = readIdentified(
             "questions", what: "a question",
-            allowed: ["id", "criterion", "text", "scale", "applies", "also_scores", "scored", "for_each", "compute", "gap", "guidance", "label"])
+            allowed: ["id", "criterion", "text", "scale", "applies", "also_scores", "scored", "for_each", "compute", "gap", "guidance", "label", "tags"])
         let checkDefinitions = readIdentified("checks", what: "a check", allowed: ["id", "when", "assert", "message", "severity"])
 
         // Renamed ids (of a derived set's base) still resolve where the base refers to them.
@@ -259,6 +260,7 @@ public struct CriteriaSetLoader {
                 gap: definition.reader.string("gap", what: what, required: false, sink: &sink),
                 guidance: definition.reader.string("guidance", what: what, required: false, sink: &sink),
                 label: definition.reader.string("label", what: what, required: false, sink: &sink),
+                tags: questionTags(definition, tags: tags),
                 location: SourceLocation(definition.source, definition.node.position)))
         }
         detectAnswerCycles(questions, definitions: questionDefinitions.filter { questionLookup[$0.id] != nil })
@@ -286,14 +288,14 @@ public struct CriteriaSetLoader {
             checks.append(Check(id: definition.id, when: when, assertion: assertion, message: message, severity: severity, location: SourceLocation(definition.source, definition.node.position)))
         }
 
-        let scoring = readScoring()
+        let scoring = readScoring(criteria: criteria, outcomes: outcomes)
         if questionDefinitions.isEmpty, !sink.hasErrors {
             sink.append(Diagnostic(.error, code: "rules.no-questions", "the criteria set declares no questions", at: nil))
         }
         return CriteriaSet(
             id: id, title: title, version: version, source: sourceText, effective: effective, holidays: holidays.sorted(),
             facts: facts, predicates: predicates, scales: scales, outcomes: outcomes, criteria: criteria,
-            questions: questions, checks: checks, scoring: scoring, contentHash: contentHash,
+            questions: questions, checks: checks, scoring: scoring, tags: tags, contentHash: contentHash,
             derivation: derivation, retired: retired, definitions: definitions)
     }
 }

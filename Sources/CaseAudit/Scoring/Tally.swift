@@ -14,6 +14,10 @@ public struct Tally: Sendable {
     /// (counting `also_scores`).
     public private(set) var criterionCases: [Int]
     public private(set) var outcomeCases: [Int]
+    /// Cases with at least one sufficient or insufficient answer among a tag's questions: over the
+    /// set (`tagCases[tag]`) and per criterion (`tagCriterionCases[tag * criteria + criterion]`).
+    public private(set) var tagCases: [Int]
+    public private(set) var tagCriterionCases: [Int]
 
     private static let kinds = ResultKind.allCases.count
     private let set: CriteriaSet
@@ -37,6 +41,8 @@ public struct Tally: Sendable {
         elementFacts = elementCases.keys.sorted()
         criterionCases = Array(repeating: 0, count: set.criteria.count)
         outcomeCases = Array(repeating: 0, count: set.outcomes.count)
+        tagCases = Array(repeating: 0, count: set.tags.count)
+        tagCriterionCases = Array(repeating: 0, count: set.tags.count * set.criteria.count)
     }
 
     /// Adds one evaluated case.
@@ -44,6 +50,7 @@ public struct Tally: Sendable {
         cases += 1
         var criteriaSeen = [Bool](repeating: false, count: set.criteria.count)
         var outcomesSeen = [Bool](repeating: false, count: set.outcomes.count)
+        var tagsSeen = [Bool](repeating: false, count: tagCriterionCases.count)
         for result in evaluation.results {
             let kind = result.kind.index
             results[result.question * Self.kinds + kind] += 1
@@ -58,6 +65,7 @@ public struct Tally: Sendable {
             criteriaSeen[criterion] = true
             outcomesSeen[set.criteria[criterion].outcome] = true
             for outcome in set.questions[result.question].alsoScores { outcomesSeen[outcome] = true }
+            for tag in set.questions[result.question].tags { tagsSeen[tag * set.criteria.count + criterion] = true }
         }
         for fact in elementFacts {
             guard case .set(var bits) = evaluation.record.facts[fact] else { continue }
@@ -68,6 +76,15 @@ public struct Tally: Sendable {
         }
         for index in criteriaSeen.indices where criteriaSeen[index] { criterionCases[index] += 1 }
         for index in outcomesSeen.indices where outcomesSeen[index] { outcomeCases[index] += 1 }
+        for tag in tagCases.indices {
+            let row = tag * set.criteria.count
+            var any = false
+            for criterion in set.criteria.indices where tagsSeen[row + criterion] {
+                tagCriterionCases[row + criterion] += 1
+                any = true
+            }
+            if any { tagCases[tag] += 1 }
+        }
     }
 
     /// How many instances of a question had this result.

@@ -63,9 +63,10 @@ extension ReportHTML {
 
     private static func criteria(_ card: Scorecard, _ outcome: Int) -> String {
         let set = card.set
+        let banded = set.scoring.bands(.criteria)
         var out = "<h3>Criteria</h3>\n<table>\n<thead><tr><th scope=\"col\">Criterion</th><th scope=\"col\" class=\"num\">Score</th>"
             + "<td class=\"meter-cell\"></td><th scope=\"col\" class=\"num\">Base (cases)</th><th scope=\"col\" class=\"num\">Answers</th>"
-            + "<th scope=\"col\" class=\"num\">Questions</th></tr></thead>\n<tbody>\n"
+            + "<th scope=\"col\" class=\"num\">Questions</th>" + (banded ? "<th scope=\"col\">Rating</th>" : "") + "</tr></thead>\n<tbody>\n"
         for figure in card.criteria where set.criteria[figure.index].outcome == outcome {
             let model = set.criteria[figure.index]
             let name = HTMLText.escape(model.id + " " + model.title)
@@ -75,7 +76,8 @@ extension ReportHTML {
                 + "<td class=\"num\" data-field=\"score\">\(score(figure.score, figure.smallBase))</td>"
                 + "<td class=\"meter-cell\" aria-hidden=\"true\">\(BarChartSVG.meter(figure.score))</td>"
                 + "<td class=\"num\" data-field=\"base\">\(figure.cases)</td><td class=\"num\" data-field=\"answers\">\(figure.answers)</td>"
-                + "<td class=\"num\" data-field=\"items\">\(figure.items)</td></tr>\n"
+                + "<td class=\"num\" data-field=\"items\">\(figure.items)</td>"
+                + (banded ? "<td class=\"band\" data-field=\"band\">\(HTMLText.escape(figure.band ?? "–"))</td>" : "") + "</tr>\n"
         }
         return out + "</tbody>\n</table>\n"
     }

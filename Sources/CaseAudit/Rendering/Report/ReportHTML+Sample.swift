@@ -69,7 +69,8 @@ extension ReportHTML {
                 for group in breakdown.groups {
                     let value = figure(group.scorecard)
                     out += "<td class=\"num\" \(mark(self.figure(level, id), group.key))><span data-field=\"score\">"
-                        + "\(score(value.score, value.smallBase))</span> n=<span data-field=\"base\">\(value.cases)</span></td>"
+                        + "\(score(value.score, value.smallBase))</span> n=<span data-field=\"base\">\(value.cases)</span>"
+                        + (value.band.map { "<br><span class=\"band\" data-field=\"band\">\(HTMLText.escape($0))</span>" } ?? "") + "</td>"
                 }
                 out += "</tr>\n"
             }
@@ -78,6 +79,15 @@ extension ReportHTML {
                 for (criterion, model) in set.criteria.enumerated() where model.outcome == index {
                     row(model.id + " " + model.title, level: "criterion", id: model.id, sub: true) { $0.criteria[criterion] }
                 }
+            }
+            if set.scoring.overall != nil {
+                out += "<tr><th scope=\"row\">Overall rating</th>"
+                for group in breakdown.groups {
+                    guard let overall = group.scorecard.overall else { continue }
+                    out += "<td class=\"num\" \(mark("overall", group.key))><span data-field=\"band\">\(HTMLText.escape(overall.band ?? "–"))</span>"
+                        + " (<span data-field=\"points\">\(overall.points)</span>/<span data-field=\"maximum\">\(overall.maximum)</span>)</td>"
+                }
+                out += "</tr>\n"
             }
             out += "</tbody>\n</table></div>\n"
         }

@@ -72,7 +72,7 @@ enum ReportHTML {
     /// The headline table: each outcome's score, base and band, as on the report's Summary page.
     private static func summary(_ card: Scorecard) -> String {
         let set = card.set
-        let bands = !set.scoring.bands.isEmpty
+        let bands = set.scoring.bands(.outcomes)
         var out = "<section id=\"summary\" aria-labelledby=\"h-summary\">\n<h2 id=\"h-summary\">Summary</h2>\n"
         out += "<table class=\"summary-table\">\n<caption>The proportion of work judged to have been done well enough</caption>\n"
         out += "<thead><tr><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Score</th>"
@@ -88,7 +88,8 @@ enum ReportHTML {
             if bands { out += "<td data-field=\"band\">\(HTMLText.escape(outcome.band ?? "–"))</td>" }
             out += "</tr>\n"
         }
-        return out + "</tbody>\n</table>\n</section>\n"
+        out += "</tbody>\n</table>\n"
+        return out + ratings(card) + overall(card) + tagTable(card) + "</section>\n"
     }
 
     /// `data-figure` value, escaped for an attribute.

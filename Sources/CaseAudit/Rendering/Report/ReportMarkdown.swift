@@ -18,13 +18,25 @@ enum ReportMarkdown {
                 + ". Rejected values are left out of the figures; `caseaudit score` lists them.\n"
         }
         out += "\n## Summary\n\nThe proportion of work judged to have been done well enough.\n\n"
-        var table = TextTable(["Outcome", "Score", "Base (cases)", "Questions"] + (set.scoring.bands.isEmpty ? [] : ["Band"]),
+        let banded = set.scoring.bands(.outcomes)
+        var table = TextTable(["Outcome", "Score", "Base (cases)", "Questions"] + (banded ? ["Band"] : []),
                               alignments: [.left, .right, .right, .right, .left])
         for outcome in card.outcomes {
             table.add([set.outcomes[outcome.index].title, ScoreText.score(outcome.score, outcome.smallBase), "\(outcome.cases)",
-                       "\(outcome.items)"] + (set.scoring.bands.isEmpty ? [] : [outcome.band ?? "–"]))
+                       "\(outcome.items)"] + (banded ? [outcome.band ?? "–"] : []))
         }
         out += ScoreMarkdown.table(table)
+        if set.scoring.bands(.criteria) {
+            var ratings = ScoreText.criterionTable(card)
+            ratings.maxWidths = [:]
+            out += "\n\(ReportWords.ratingsCaption(set)).\n\n" + ScoreMarkdown.table(ratings)
+        }
+        if let overall = card.overall {
+            out += "\n**\(ScoreText.overallLine(set, overall))**. \(ReportWords.pointsNote(set))\n"
+        }
+        if !card.tags.isEmpty {
+            out += "\n### By tag\n\n\(ReportWords.tagCaption).\n\n" + ScoreMarkdown.table(ScoreText.tagTable(card))
+        }
         for outcome in set.outcomes.indices { out += self.outcome(card, outcome) }
         out += profile(result) + breakdowns(result)
         if options.includesGaps {

@@ -25,6 +25,8 @@ enum ReportStyle {
     nav.contents h2 { margin-top: 1rem; }
     .note { color: #3d4654; font-size: .9rem; }
     .headline { font-size: 1.15rem; font-weight: 600; }
+    .overall strong { border: 2px solid #1f3a5f; padding: .1rem .5rem; }
+    td.band { font-weight: 600; white-space: nowrap; }
     .warning { border-left: 4px solid #8a3b00; padding: .4rem .8rem; background: #fff4e5; }
     table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.25rem; font-size: .88rem; }
     caption { text-align: left; font-weight: 600; padding: .3rem 0; }

@@ -34,6 +34,24 @@ enum ReportWords {
             + "the highest scores at or above the outcome's score, and the lowest below it."
     }
 
+    /// The caption of the criteria ratings table.
+    static func ratingsCaption(_ set: CriteriaSet) -> String {
+        set.scoring.criterionMethod == .lowestQuestion
+            ? "Criterion ratings: each criterion's score is its lowest question score, banded"
+            : "Criterion ratings: each criterion's score, banded"
+    }
+
+    /// How the overall rating's points are given and banded, from the set.
+    static func pointsNote(_ set: CriteriaSet) -> String {
+        guard let rating = set.scoring.overall else { return "" }
+        let points = zip(set.scoring.bands, rating.points).map { "\($0.label) \($1)" }.joined(separator: ", ")
+        let bands = rating.bands.map { "\($0.label) from \(Int($0.minimum))" }.joined(separator: ", ")
+        return "Points per rating: \(points). Overall: \(bands)."
+    }
+
+    /// The caption of the table of scores by tag.
+    static let tagCaption = "Scores by tag across criteria: the mean of the tagged questions' scores; n is the base (cases)"
+
     /// Why an outcome has no highlights list.
     static let noHighlights = "No question with a large enough base."
 

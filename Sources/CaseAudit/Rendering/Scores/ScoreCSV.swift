@@ -1,7 +1,9 @@
 /// `caseaudit score --format csv`: one tidy table for spreadsheets. Every row is one figure:
-/// `level` (outcome, criterion, question, element, profile), the breakdown it belongs to (empty
-/// for the whole sample), its id and title, and its numbers. `cases` is the base of an outcome or
-/// criterion, the cases with the element for an element row, and the count of a profile row.
+/// `level` (outcome, criterion, overall, tag, question, element, profile), the breakdown it belongs
+/// to (empty for the whole sample), its id and title, and its numbers. `cases` is the base of an
+/// outcome, criterion or tag, the cases with the element for an element row, the rated items of the
+/// overall row and the count of a profile row. The overall row's `score` is its points and `base`
+/// the most points possible.
 public enum ScoreCSV {
     static let header = [
         "level", "by", "group", "id", "parent", "title", "score", "sufficient", "base", "answers", "cases",
@@ -53,7 +55,20 @@ public enum ScoreCSV {
             let model = set.criteria[criterion.index]
             out += CSVWriter.row(["criterion", by, group, model.id, set.outcomes[model.outcome].id, model.title, number(criterion.score),
                                   "\(criterion.sufficient)", "\(criterion.cases)", "\(criterion.answers)", "\(criterion.cases)", "", "", "", "",
-                                  flag(criterion.smallBase), ""])
+                                  flag(criterion.smallBase), criterion.band ?? ""])
+        }
+        if let overall = card.overall {
+            out += CSVWriter.row(["overall", by, group, "overall", "", "Overall rating", "\(overall.points)", "", "\(overall.maximum)", "",
+                                  "\(overall.rated)", "", "", "", "", "", overall.band ?? ""])
+        }
+        for row in card.tags {
+            let tag = set.tags[row.tag]
+            let cells: [(parent: String, figure: GroupScore?)] = [("", row.all)] + card.tagCriteria.map { (set.criteria[$0].id, row.criteria[$0]) }
+            for cell in cells {
+                guard let figure = cell.figure else { continue }
+                out += CSVWriter.row(["tag", by, group, tag.name, cell.parent, tag.label, number(figure.score), "\(figure.sufficient)",
+                                      "\(figure.cases)", "\(figure.answers)", "\(figure.cases)", "", "", "", "", flag(figure.smallBase), ""])
+            }
         }
         for figure in card.questions {
             let model = set.questions[figure.question]

@@ -17,10 +17,7 @@ public enum ScoreJSON {
                 ("id", .string(set.id)), ("title", .string(set.title)), ("version", .string(set.version)),
                 ("sha256", .string(set.contentHash)),
             ])),
-            ("scoring", .object([
-                ("method", .string(set.scoring.method.rawValue)), ("min_base", .int(set.scoring.minBase)),
-                ("bands", .array(set.scoring.bands.map { .object([("label", .string($0.label)), ("min", .number($0.minimum))]) })),
-            ])),
+            ("scoring", scoring(set.scoring)),
             ("sample", .object([
                 ("cases", .int(card.cases)), ("errors", .int(result.summary.errors)), ("warnings", .int(result.summary.warnings)),
             ])),
@@ -58,10 +55,41 @@ public enum ScoreJSON {
             ("criteria", .array(card.criteria.map { criterion in
                 let model = set.criteria[criterion.index]
                 return .object([("id", .string(model.id)), ("outcome", .string(set.outcomes[model.outcome].id)),
-                                ("title", .string(model.title))] + group(criterion))
+                                ("title", .string(model.title))] + group(criterion)
+                               + [("lowest_question", .optional(criterion.lowest.map { set.questions[$0].id })), ("band", .optional(criterion.band))])
             })),
             ("questions", .array(card.questions.map { figure in question(card, figure) })),
+            ("overall", card.overall.map { overall in
+                .object([("points", .int(overall.points)), ("maximum", .int(overall.maximum)), ("rated", .int(overall.rated)),
+                         ("unrated", .int(overall.unrated)), ("band", .optional(overall.band))])
+            } ?? .null),
+            ("tags", .array(card.tags.map { row in
+                .object([("id", .string(set.tags[row.tag].name)), ("label", .string(set.tags[row.tag].label))] + group(row.all) + [
+                    ("criteria", .array(card.tagCriteria.compactMap { criterion in
+                        row.criteria[criterion].map { .object([("criterion", .string(set.criteria[criterion].id))] + group($0)) }
+                    })),
+                ])
+            })),
         ]
+    }
+
+    /// The set's scoring rules: methods, bands and the overall rating's points and bands.
+    private static func scoring(_ policy: ScoringPolicy) -> JSON {
+        func bands(_ bands: [Band]) -> JSON {
+            .array(bands.map { .object([("label", .string($0.label)), ("min", .number($0.minimum))]) })
+        }
+        return .object([
+            ("method", .string(policy.method.rawValue)), ("criterion_method", .string(policy.criterionMethod.rawValue)),
+            ("min_base", .int(policy.minBase)), ("bands", bands(policy.bands)),
+            ("banded", .array(RatedLevel.allCases.filter { policy.bands($0) }.map { .string($0.rawValue) })),
+            ("overall", policy.overall.map { overall in
+                .object([
+                    ("rates", .string(overall.rates.rawValue)),
+                    ("points", .array(zip(policy.bands, overall.points).map { .object([("band", .string($0.label)), ("points", .int($1))]) })),
+                    ("bands", bands(overall.bands)),
+                ])
+            } ?? .null),
+        ])
     }
 
     private static func group(_ figure: GroupScore) -> [(String, JSON)] {

@@ -6,9 +6,14 @@ public enum ScoreMarkdown {
         var out = "# Scores: \(set.title)\n\n"
         out += "Criteria set `\(set.id)` \(set.version), sha256 `\(set.contentHash.prefix(12))`. "
         out += "\(card.cases) cases. Outcome score: \(ScoreStamp.method(set.scoring.method))."
+        if set.scoring.criterionMethod != .meanOfQuestions { out += " Criterion score: \(ScoreStamp.criterionMethod(set.scoring.criterionMethod))." }
         if set.scoring.minBase > 1 { out += " \\* base below \(set.scoring.minBase)." }
         out += "\n\n## Outcomes\n\n" + table(ScoreText.outcomeTable(card))
         if level != .outcome { out += "\n## Criteria\n\n" + table(ScoreText.criterionTable(card)) }
+        if let overall = card.overall { out += "\n**" + ScoreText.overallLine(set, overall) + "**\n" }
+        if level != .outcome, !card.tags.isEmpty {
+            out += "\n## By tag\n\n\(ScoreStamp.tagMethod.capitalisedFirst()).\n\n" + table(ScoreText.tagTable(card))
+        }
         if level == .question {
             out += "\n## Questions\n"
             for (index, criterion) in set.criteria.enumerated() {

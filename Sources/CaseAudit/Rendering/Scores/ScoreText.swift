@@ -10,11 +10,16 @@ public enum ScoreText {
         let set = result.set
         var out = ScoreStamp.line(set) + "\n"
         out += "\(card.cases) cases · outcome score: \(ScoreStamp.method(set.scoring.method))"
+        if set.scoring.criterionMethod != .meanOfQuestions { out += " · criterion score: \(ScoreStamp.criterionMethod(set.scoring.criterionMethod))" }
         if set.scoring.minBase > 1 { out += " · * base below \(set.scoring.minBase)" }
         out += "\n\n"
         out += outcomeTable(card).render()
         if level != .outcome {
             out += "\nCriteria\n" + criterionTable(card).render(indent: "  ")
+        }
+        if let overall = card.overall { out += "\n" + overallLine(card.set, overall) + "\n" }
+        if level != .outcome, !card.tags.isEmpty {
+            out += "\nBy tag (\(ScoreStamp.tagMethod))\n" + tagTable(card).render(indent: "  ")
         }
         if level == .question {
             for (index, criterion) in set.criteria.enumerated() {
@@ -35,22 +40,48 @@ public enum ScoreText {
     }
 
     static func outcomeTable(_ card: Scorecard) -> TextTable {
-        var table = TextTable(["Outcome", "Score", "Base", "Answers", "Questions"] + (card.set.scoring.bands.isEmpty ? [] : ["Band"]),
+        let banded = card.set.scoring.bands(.outcomes)
+        var table = TextTable(["Outcome", "Score", "Base", "Answers", "Questions"] + (banded ? ["Band"] : []),
                               alignments: [.left, .right, .right, .right, .right, .left])
         for outcome in card.outcomes {
             table.add([card.set.outcomes[outcome.index].title, score(outcome.score, outcome.smallBase), "\(outcome.cases)",
-                       "\(outcome.answers)", "\(outcome.items)"] + (card.set.scoring.bands.isEmpty ? [] : [outcome.band ?? "–"]))
+                       "\(outcome.answers)", "\(outcome.items)"] + (banded ? [outcome.band ?? "–"] : []))
         }
         return table
     }
 
+    /// Criteria with their scores; the question a `lowest_question` score comes from, and the band,
+    /// where the set has them.
     static func criterionTable(_ card: Scorecard) -> TextTable {
-        var table = TextTable(["Criterion", "Score", "Base", "Answers", "Questions"], alignments: [.left, .right, .right, .right, .right])
+        let set = card.set
+        let lowest = set.scoring.criterionMethod == .lowestQuestion
+        let banded = set.scoring.bands(.criteria)
+        var table = TextTable(["Criterion", "Score", "Base", "Answers", "Questions"] + (lowest ? ["Lowest question"] : []) + (banded ? ["Band"] : []),
+                              alignments: [.left, .right, .right, .right, .right, .left, .left])
         table.maxWidths = [0: 60]
         for criterion in card.criteria {
-            let model = card.set.criteria[criterion.index]
+            let model = set.criteria[criterion.index]
             table.add(["\(model.id) \(model.title)", score(criterion.score, criterion.smallBase), "\(criterion.cases)",
-                       "\(criterion.answers)", "\(criterion.items)"])
+                       "\(criterion.answers)", "\(criterion.items)"]
+                      + (lowest ? [criterion.lowest.map { set.questions[$0].id } ?? "–"] : []) + (banded ? [criterion.band ?? "–"] : []))
+        }
+        return table
+    }
+
+    /// "Overall rating: Good (8 of 12 points, 4 criteria rated)".
+    static func overallLine(_ set: CriteriaSet, _ overall: OverallScore) -> String {
+        "Overall rating: \(overall.band ?? "–") (\(ScoreStamp.points(set, overall)))"
+    }
+
+    /// Per tag (rows) the score of its questions in each criterion that has tagged questions, and over all.
+    static func tagTable(_ card: Scorecard) -> TextTable {
+        let set = card.set
+        var table = TextTable(["Tag"] + card.tagCriteria.map { set.criteria[$0].id } + ["All"],
+                              alignments: [.left] + card.tagCriteria.map { _ in .right } + [.right])
+        for row in card.tags {
+            table.add([set.tags[row.tag].label] + card.tagCriteria.map { criterion in
+                row.criteria[criterion].map { "\(score($0.score, $0.smallBase)) n=\($0.cases)" } ?? ""
+            } + ["\(score(row.all.score, row.all.smallBase)) n=\(row.all.cases)"])
         }
         return table
     }
@@ -106,9 +137,14 @@ public enum ScoreText {
             for (index, criterion) in set.criteria.enumerated() {
                 table.add(["  \(criterion.id) \(criterion.title)"] + breakdown.groups.map { group in
                     let figure = group.scorecard.criteria[index]
-                    return "\(score(figure.score, figure.smallBase)) n=\(figure.cases)"
+                    return "\(score(figure.score, figure.smallBase)) n=\(figure.cases)" + (figure.band.map { " \($0)" } ?? "")
                 })
             }
+        }
+        if set.scoring.overall != nil {
+            table.add(["Overall rating"] + breakdown.groups.map { group in
+                group.scorecard.overall.map { "\($0.band ?? "–") (\($0.points)/\($0.maximum))" } ?? "–"
+            })
         }
         return table
     }
@@ -135,5 +171,10 @@ extension String {
     func lowercasedFirst() -> String {
         guard let first else { return self }
         return first.lowercased() + dropFirst()
+    }
+
+    func capitalisedFirst() -> String {
+        guard let first else { return self }
+        return first.uppercased() + dropFirst()
     }
 }
