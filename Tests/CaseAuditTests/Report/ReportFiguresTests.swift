@@ -51,6 +51,12 @@ struct ReportFiguresTests {
             return try field(try #require(scope[list]?.items.first { $0["id"]?.string == id }, "\(mark.figure)"))
         case "cases", "sample":
             return try field(level == "sample" ? try #require(json["sample"]) : scope)
+        case "overall":
+            return try field(try #require(scope["overall"], "overall"))
+        case "tag":
+            let tag = try #require(json["tags"]?.items.first { $0["id"]?.string == id }, "\(mark.figure)")
+            guard let criterion = mark.group else { return try field(tag) }
+            return try field(try #require(tag["criteria"]?.items.first { $0["criterion"]?.string == criterion }, "\(mark.figure) \(criterion)"))
         case "element":
             let table = try #require(json["element_tables"]?.items.first { $0["questions"]?.items.contains(.string(id)) == true })
             let row = try #require(table["rows"]?.items.first { $0["element"]?.string == mark.group })
@@ -88,7 +94,7 @@ struct ReportFiguresTests {
             let starred = text.hasSuffix("*")
             guard let shown = Double(text.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "%", with: "")) else { return false }
             return shown == expected.double && text.contains("%") && (smallBase.map { $0 == starred } ?? true)
-        case "band":
+        case "band", "lowest_question":
             return expected.isNull ? text == "–" : text == expected.string
         case "share":
             return text == expected.string
@@ -196,11 +202,37 @@ struct ReportFiguresTests {
                 for level in ["outcomes", "criteria"] {
                     for item in group[level]?.items ?? [] {
                         let figure = (level == "outcomes" ? "outcome:" : "criterion:") + (item["id"]?.string ?? "")
-                        #expect(Set(shown.filter { $0.figure == figure }.map(\.field)) == ["score", "base"], "\(by ?? "") \(value ?? "") \(figure)")
+                        let banded = item["band"].map { !$0.isNull } ?? false
+                        #expect(Set(shown.filter { $0.figure == figure }.map(\.field)) == (banded ? ["score", "base", "band"] : ["score", "base"]),
+                                "\(by ?? "") \(value ?? "") \(figure)")
                     }
                 }
             }
         }
+        if let overall = json["overall"], !overall.isNull {
+            #expect(fields(marks, "overall").isSuperset(of: ["band", "points", "maximum", "rated"]))
+        }
+        for tag in json["tags"]?.items ?? [] {
+            let figure = "tag:" + (tag["id"]?.string ?? "")
+            #expect(fields(marks, figure) == ["score", "base"], "\(figure)")
+            for cell in tag["criteria"]?.items ?? [] {
+                #expect(fields(marks, figure, group: cell["criterion"]?.string) == ["score", "base"], "\(figure) \(cell)")
+            }
+        }
         #expect(fields(marks, "sample").contains("cases"))
+    }
+
+    @Test("the HMIP 2018 example: criterion ratings with their lowest questions, the overall rating, the tag table")
+    func hmip() throws {
+        let (set, stream) = try ReportFixtures.hmip()
+        let rendered = try ReportFixtures.render(stream, ReportFixtures.options(set, by: ["sentence_type"]))
+        let marks = try Self.check(rendered, "hmip")
+        try Self.coverage(marks, rendered)
+        for band in ["Outstanding", "Good", "Requires improvement", "Inadequate"] {
+            #expect(marks.contains { $0.figure.hasPrefix("criterion:") && $0.by == nil && $0.field == "band" && $0.text == band }, "\(band)")
+        }
+        #expect(marks.contains { $0.figure == "overall" && $0.by == nil && $0.field == "band" && $0.text == "Requires improvement" })
+        #expect(marks.contains { $0.figure == "criterion:2.1" && $0.field == "lowest_question" && $0.text == "assessment.desistance" })
+        #expect(marks.contains { $0.figure == "overall" && $0.by == "sentence_type" })
     }
 }

@@ -25,6 +25,15 @@ enum ReportFixtures {
         return (set, try CaseFixtures.stream(set, ["cases/worked/cases.yaml"]))
     }
 
+    /// The HMIP 2018 example (examples/hmip-2018) and its set, read from Rules/hmip-2018.
+    static func hmip() throws -> (CriteriaSet, CaseStream) {
+        let rules = CaseFixtures.repository.appendingPathComponent("Rules/hmip-2018").path
+        let set = try #require(CriteriaSetLoader.load(path: rules).set)
+        let expanded = CaseInputs.expand([CaseFixtures.repository.appendingPathComponent("examples/hmip-2018").path])
+        #expect(expanded.problems.isEmpty)
+        return (set, CaseStream(schema: CaseSchema(set), inputs: expanded.inputs))
+    }
+
     /// Options naming facts; the default profile unless given.
     static func options(
         _ set: CriteriaSet, format: ReportOptions.Format = .html, by: [String] = [], gapsBy: String? = nil,

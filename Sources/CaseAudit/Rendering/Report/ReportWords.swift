@@ -70,6 +70,9 @@ enum ReportWords {
     /// The stamp's description of the scoring method and the small-base flag.
     static func method(_ set: CriteriaSet) -> String {
         var text = "Outcome score: " + ScoreStamp.method(set.scoring.method) + "."
+        if set.scoring.criterionMethod != .meanOfQuestions {
+            text += " Criterion score: " + ScoreStamp.criterionMethod(set.scoring.criterionMethod) + "."
+        }
         if set.scoring.minBase > 1 { text += " * marks a base below \(set.scoring.minBase)." }
         return text
     }
