@@ -15,11 +15,24 @@ public enum CriteriaDocument {
         case .pooled: method = "all sufficient answers divided by all answered, over its questions"
         }
         out += "A question's score is the share of its applicable, answered cases judged sufficient. An outcome's score is \(method). "
+        if set.scoring.criterionMethod == .lowestQuestion { out += "A criterion's score is its lowest question score. " }
         out += "Figures with a base below \(set.scoring.minBase) are flagged.\n\n"
         if !set.scoring.bands.isEmpty {
-            out += "| Rating | Score at least |\n|---|---|\n"
-            for band in set.scoring.bands { out += "| \(band.label) | \(format(band.minimum)) % |\n" }
+            let levels = RatedLevel.allCases.filter { set.scoring.bands($0) }.map(\.rawValue).joined(separator: " and ")
+            out += "Ratings of \(levels), by the score as shown (one decimal):\n\n"
+            out += "| Rating | Score at least |" + (set.scoring.overall != nil ? " Points |" : "") + "\n|---|---|" + (set.scoring.overall != nil ? "---|" : "") + "\n"
+            for (index, band) in set.scoring.bands.enumerated() {
+                out += "| \(band.label) | \(format(band.minimum)) % |" + (set.scoring.overall.map { " \($0.points[index]) |" } ?? "") + "\n"
+            }
             out += "\n"
+        }
+        if let overall = set.scoring.overall {
+            out += "Overall rating: the sum of the points of each \(overall.rates == .criteria ? "criterion" : "outcome")'s rating:\n\n| Overall rating | Points at least |\n|---|---|\n"
+            for band in overall.bands { out += "| \(band.label) | \(format(band.minimum)) |\n" }
+            out += "\n"
+        }
+        if !set.tags.isEmpty {
+            out += "Tags (lenses), each also scored across criteria: " + set.tags.map { "\($0.label) (`\($0.name)`)" }.joined(separator: ", ") + ".\n\n"
         }
         for (outcomeIndex, outcome) in set.outcomes.enumerated() {
             out += "## \(outcome.title)\n\n" + changed(.outcome, outcome.id, in: set)
@@ -49,6 +62,7 @@ public enum CriteriaDocument {
         }
         out += "- Answers: \(options.joined(separator: " · "))\n"
         if !question.scored { out += "- Descriptive: recorded and reported, not scored.\n" }
+        if !question.tags.isEmpty { out += "- Tags: " + question.tags.map { set.tags[$0].label }.joined(separator: ", ") + ".\n" }
         if let applies = question.ownApplies {
             out += "- Applies when: \(PlainWords.describe(applies.source, in: set)).\n"
         } else {
