@@ -7,12 +7,15 @@ import Testing
 struct LintCommandTests {
     static let root = CaseFixtures.repository
 
-    @Test("the example sample lints clean: exit 0 and a summary line")
+    @Test("the example samples lint clean, each against its set: exit 0 and a summary line")
     func examplesClean() throws {
-        let run = try Executable.run(["lint", "examples/"], in: Self.root)
+        let run = try Executable.run(["lint", "examples/york-2013"], in: Self.root)
         #expect(run.status == 0)
         #expect(run.output == "no problems in 10 files (49 cases)\n")
         #expect(run.error.isEmpty)
+        let hmip = try Executable.run(["lint", "--strict", "--rules", "Rules/hmip-2018", "examples/hmip-2018"], in: Self.root)
+        #expect(hmip.status == 0)
+        #expect(hmip.output == "no problems in 6 files (36 cases)\n")
     }
 
     @Test("an unreadable path exits 2; a usage error exits 2")
