@@ -103,6 +103,8 @@ extension CriteriaSetLoader {
         for (index, band) in policy.bands.enumerated() where points[index] == nil {
             sink.error("rules.overall-rating", "band '\(band.label)' has no points in the overall rating", at: overall["points"] ?? node, in: source)
         }
+        // The most points possible is known only when every band has its points.
+        guard points.allSatisfy({ $0 != nil }) else { return }
         let items = rates == .criteria ? criteria : outcomes
         let maximum = Double(items * (points.compactMap { $0 }.max() ?? 0))
         guard let bandsNode = overall["bands"] else {
