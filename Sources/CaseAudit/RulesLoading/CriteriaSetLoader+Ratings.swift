@@ -23,11 +23,13 @@ extension CriteriaSetLoader {
     }
 
     /// A question's `tags:`, each a declared tag, each once.
+    /// A renamed tag (of a derived set's base) still resolves under its old name.
     mutating func questionTags(_ definition: IdentifiedDefinition, tags: [Tag]) -> [Int] {
+        let lookup = retired.aliased(Dictionary(tags.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }), kind: .tag)
         var indexes: [Int] = []
         for node in definition.reader.list("tags", sink: &sink) ?? [] {
             guard let name = node.scalar else { continue }  // list() reported it
-            guard let index = tags.firstIndex(where: { $0.name == name }) else {
+            guard let index = lookup[name] else {
                 let suggestion = Suggestions.closest(to: name, in: tags.map(\.name))
                 sink.error("rules.unknown-tag", "'\(name)' is not a tag of this set" + Suggestions.didYouMean(suggestion)
                            + (tags.isEmpty ? " (declare it under 'tags:')" : ""), at: node, in: definition.source, fixIt: suggestion)
