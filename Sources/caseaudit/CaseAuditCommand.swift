@@ -7,7 +7,10 @@ struct CaseAuditCommand: ParsableCommand {
         commandName: "caseaudit",
         abstract: "Audit probation case records against a criteria set.",
         version: CaseAuditVersion.current,
-        subcommands: [ScoreCommand.self, GapsCommand.self, ExplainCommand.self, ReportCommand.self, LintCommand.self, TemplateCommand.self, RulesCommand.self, SampleCommand.self, AgreeCommand.self]
+        subcommands: [
+            ScoreCommand.self, GapsCommand.self, ExplainCommand.self, ReportCommand.self, LintCommand.self, TemplateCommand.self,
+            ConvertCommand.self, RulesCommand.self, SampleCommand.self, AgreeCommand.self,
+        ]
     )
 
     /// Runs the command, mapping argument errors to the documented usage status (2) rather than

@@ -5,9 +5,14 @@ import YAMLKit
 /// The case files a command reads, and the criteria set it reads them by.
 struct CaseOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "Case files or directories (read recursively: *.yaml, *.yml, *.json, *.csv); '-' for standard input (YAML).",
-        valueName: "path"))
+        "Case files or directories (read recursively: *.yaml, *.yml, *.json, *.csv); '-' for standard input.",
+        valueName: "path"), completion: .file(extensions: ["yaml", "yml", "json", "csv"]))
     var paths: [String]
+
+    @Option(help: ArgumentHelp(
+        "The format of standard input ('-'); by default CSV when its first line is a CSV header with a 'case' column, else YAML.",
+        valueName: "format"))
+    var stdinFormat: CaseFormat?
 
     @OptionGroup var rules: RulesOptions
 
@@ -17,14 +22,18 @@ struct CaseOptions: ParsableArguments {
     var pseudonymise: String?
 
     /// Loads the set and lists the inputs, printing diagnostics; exits 2 when nothing can be read.
-    func open() throws -> CaseStream {
+    /// `minBase` overrides the set's `min_base`.
+    func open(minBase: Int? = nil) throws -> CaseStream {
         let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
-        let set = try RulesCommand.loadSet(path: rules.rules)
-        return try Self.stream(paths, set: set, pseudonymiser: pseudonymiser)
+        var set = try RulesCommand.loadSet(path: rules.rules)
+        if let minBase { set.scoring.minBase = minBase }
+        return try Self.stream(paths, set: set, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat)
     }
 
     /// The case files under `paths`, read by `set`; exits 2 when nothing can be read.
-    static func stream(_ paths: [String], set: CriteriaSet, pseudonymiser: Pseudonymiser?) throws -> CaseStream {
+    static func stream(
+        _ paths: [String], set: CriteriaSet, pseudonymiser: Pseudonymiser?, standardInputFormat: CaseFormat? = nil
+    ) throws -> CaseStream {
         let expanded = CaseInputs.expand(paths)
         Output.diagnostics(expanded.problems)
         if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
@@ -32,7 +41,7 @@ struct CaseOptions: ParsableArguments {
             Output.diagnostics([CaseInputs.noCaseFiles(paths)])
             throw ExitStatus.usageOrInput.exit
         }
-        return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser)
+        return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser, standardInputFormat: standardInputFormat)
     }
 
     /// One whole input file (a caseload, a sample); exits 2 when it cannot be read.
@@ -79,10 +88,31 @@ struct CaseOptions: ParsableArguments {
     }
 }
 
+extension CaseFormat: ExpressibleByArgument {}
+
+/// `--min-base N`: the smallest base a figure is shown without a flag, for this run.
+struct MinBaseOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Flag figures with a base below N, instead of the set's min_base (a small audit of 8 cases: --min-base 3).",
+        valueName: "N"))
+    var minBase: Int?
+
+    func validate() throws {
+        if let minBase, minBase < 1 { throw ValidationError("--min-base must be 1 or more") }
+    }
+}
+
 /// `-o FILE`: where a command writes.
 struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
+
+    init() {}
+
+    /// Writes to `path` (nil: standard output).
+    init(path: String?) {
+        output = path
+    }
 
     /// Opens the output; exits 2 when the file cannot be created.
     func open() throws -> OutputSink {

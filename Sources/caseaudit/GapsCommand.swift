@@ -12,9 +12,12 @@ struct GapsCommand: ParsableCommand {
     }
 
     @OptionGroup var cases: CaseOptions
+    @OptionGroup var minBase: MinBaseOptions
 
-    @Option(help: ArgumentHelp("Group the cases by a fact.", valueName: "fact"))
-    var by: String?
+    @Option(help: ArgumentHelp(
+        "Group the cases by a fact (repeat, or separate with commas: one group per combination of values); a summary of the groups comes first.",
+        valueName: "fact"))
+    var by: [String] = []
 
     @Flag(help: "Leave the assessors' notes out.")
     var noNotes = false
@@ -25,8 +28,8 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let stream = try cases.open()
-        let by = try self.by.map { try CaseOptions.fact($0, option: "--by", in: stream.schema) }
+        let stream = try cases.open(minBase: minBase.minBase)
+        let by = try CaseOptions.facts(self.by, in: stream.schema)
         let sink = try output.open()
         let notes = !noNotes
         func run(_ writer: some GapWriter) -> GapsRun.Summary {

@@ -25,8 +25,13 @@ struct LintCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp(
         "Case files or directories (*.yaml, *.yml, *.json, *.csv); '-' for standard input. None: lint the --rules set.",
-        valueName: "path"))
+        valueName: "path"), completion: .file(extensions: ["yaml", "yml", "json", "csv"]))
     var paths: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "The format of standard input ('-'); by default CSV when its first line is a CSV header with a 'case' column, else YAML.",
+        valueName: "format"))
+    var stdinFormat: CaseFormat?
 
     @OptionGroup var rules: RulesOptions
 
@@ -76,7 +81,8 @@ struct LintCommand: ParsableCommand {
                 expanded.problems.append(CaseInputs.noCaseFiles(paths))
             }
             emit(expanded.problems)
-            var result = LintRun.cases(CaseStream(schema: CaseSchema(set), inputs: expanded.inputs), options: options, report: emit)
+            var result = LintRun.cases(
+                CaseStream(schema: CaseSchema(set), inputs: expanded.inputs, standardInputFormat: stdinFormat), options: options, report: emit)
             result.unreadable += expanded.problems.count
             result.errors += expanded.problems.count
             summary = result

@@ -12,6 +12,7 @@ struct ReportCommand: ParsableCommand {
             """)
 
     @OptionGroup var cases: CaseOptions
+    @OptionGroup var minBase: MinBaseOptions
 
     @Option(help: "Output format.")
     var format: ReportOptions.Format = .html
@@ -40,7 +41,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let stream = try cases.open()
+        let stream = try cases.open(minBase: minBase.minBase)
         let set = stream.schema.set
         let gapsBy = try self.gapsBy.map { try CaseOptions.fact($0, option: "--gaps-by", in: stream.schema) }
         let options = ReportOptions(

@@ -11,6 +11,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     @OptionGroup var cases: CaseOptions
+    @OptionGroup var minBase: MinBaseOptions
 
     @Option(help: ArgumentHelp("Split the score tables by a fact (repeat, or separate with commas).", valueName: "fact"))
     var by: [String] = []
@@ -27,7 +28,7 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let stream = try cases.open()
+        let stream = try cases.open(minBase: minBase.minBase)
         let by = try CaseOptions.facts(self.by, in: stream.schema)
         let profile = self.profile.isEmpty
             ? Aggregate.defaultProfile(stream.schema.set) : try CaseOptions.facts(self.profile, in: stream.schema)

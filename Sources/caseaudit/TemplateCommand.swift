@@ -7,11 +7,15 @@ struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",
         abstract: "A case-file skeleton listing only the questions that apply to given facts.",
-        discussion: "Example: caseaudit template --facts case_type=licence,rosh_recorded=high,offending_related_factors=alcohol_misuse;ete")
+        discussion: """
+            Example: caseaudit template --facts case_type=licence,rosh_recorded=high,offending_related_factors=alcohol_misuse+ete
+            Quote a value with ';' in it, which a shell reads as the end of the command: --facts 'offending_related_factors=alcohol_misuse;ete'
+            """)
 
     @Option(help: ArgumentHelp(
-        "The facts, as name=value pairs separated by commas (a set fact's elements by ';', [] for none).", valueName: "facts"))
-    var facts: String = ""
+        "The facts, as name=value pairs separated by commas; repeatable. A set fact's elements are separated by '+', ',' or ';' ([] for none).",
+        valueName: "facts"))
+    var facts: [String] = []
 
     @Option(name: .customLong("case"), help: ArgumentHelp("The case id to write.", valueName: "id"))
     var caseID: String = "NEW-CASE"
@@ -38,7 +42,9 @@ struct TemplateCommand: ParsableCommand {
         }
         let given: [FactValue?]
         switch CaseTemplate.facts(facts, schema: CaseSchema(set)) {
-        case .success(let values): given = values
+        case .success(let parsed):
+            Output.diagnostics(parsed.warnings)
+            given = parsed.values
         case .failure(let diagnostic):
             Output.diagnostics([diagnostic])
             throw ExitStatus.usageOrInput.exit

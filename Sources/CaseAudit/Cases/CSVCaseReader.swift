@@ -27,11 +27,12 @@ struct CSVCaseReader {
     ) {
         var columns: [Column]?
         var otherColumns: [Column] = []
+        var names: [String] = []
         var headerCount = 0
         func flagger(_ report: @escaping (Diagnostic) -> Void) -> (String, String, SourcePosition, String?) -> Void {
             { code, message, position, fixIt in
-                // The one warning here: an id a derived set renamed or removed.
-                let severity: Severity = code == "case.renamed-id" || code == "case.removed-id" ? .warning : .error
+                // The warnings here: an id a derived set renamed or removed, a set element given twice.
+                let severity: Severity = ["case.renamed-id", "case.removed-id", "case.repeated-element"].contains(code) ? .warning : .error
                 report(Diagnostic(severity, code: code, message, at: SourceLocation(source, position), fixIt: fixIt.map { .init(replacement: $0) }))
             }
         }
@@ -43,14 +44,15 @@ struct CSVCaseReader {
                     guard let header = columns else {
                         columns = self.header(cells, flag)
                         if let other { otherColumns = other.header(cells, flagAlongside) }
+                        names = cells.map { $0.text.trimmingSpaces() }
                         headerCount = cells.count
                         return
                     }
                     if cells.count != headerCount, let first = cells.first {
                         flag("csv.row-length", "this row has \(cells.count) cells and the header \(headerCount)", first.position, nil)
                     }
-                    if let record = row(cells, header, source, flag) {
-                        body(record, other?.row(cells, otherColumns, source, flagAlongside))
+                    if let record = row(cells, header, names, source, flag) {
+                        body(record, other?.row(cells, otherColumns, names, source, flagAlongside))
                     }
                 }
                 syntax.forEach(report)
@@ -145,22 +147,28 @@ struct CSVCaseReader {
     }
 
     private func row(
-        _ cells: [CSVCell], _ columns: [Column], _ source: SourceText,
-        _ flag: (String, String, SourcePosition, String?) -> Void
+        _ cells: [CSVCell], _ columns: [Column], _ names: [String], _ source: SourceText,
+        _ report: (String, String, SourcePosition, String?) -> Void
     ) -> CaseRecord? {
+        var number = 0
+        /// A problem in a cell, named by its column as a spreadsheet shows it.
+        func flag(_ code: String, _ message: String, _ position: SourcePosition, _ fixIt: String?) {
+            report(code, message + " (column \(number + 1) \(Self.letters(number)) '\(names[number])')", position, fixIt)
+        }
         let start = cells.first?.position ?? .start
         guard let idColumn = columns.firstIndex(where: { if case .id = $0 { return true } else { return false } }) else { return nil }
-        let id = idColumn < cells.count ? cells[idColumn].text.trimmingSpaces() : ""
+        let id = idColumn < cells.count ? CSVWriter.unguarded(cells[idColumn].text.trimmingSpaces()) : ""
         guard !id.isEmpty else {
-            flag("case.missing-id", "this row has no case id; it is skipped", idColumn < cells.count ? cells[idColumn].position : start, nil)
+            report("case.missing-id", "this row has no case id; it is skipped", idColumn < cells.count ? cells[idColumn].position : start, nil)
             return nil
         }
         var record = CaseRecord(
             id: id, assessor: nil, facts: Array(repeating: nil, count: schema.set.facts.count),
             answers: Array(repeating: nil, count: schema.set.questions.count), notes: [:], source: source,
             positions: CasePositions(record: cells[idColumn].position))
-        for (cell, column) in zip(cells, columns) {
-            let text = cell.text.trimmingSpaces()
+        for (index, (cell, column)) in zip(cells, columns).enumerated() {
+            number = index
+            let text = CSVWriter.unguarded(cell.text.trimmingSpaces())
             if text.isEmpty { continue }
             switch column {
             case .id, .ignored:
@@ -171,6 +179,12 @@ struct CSVCaseReader {
                 do throws(CaseSchema.ValueProblem) {
                     record.facts[index] = try schema.value(text, ofFact: index)
                     record.positions.facts[index] = cell.position
+                    if schema.set.facts[index].type == .set {
+                        var seen = Set<String>()
+                        for element in text.split(separator: ";").map({ $0.trimmingSpaces() }) where !element.isEmpty && !seen.insert(element).inserted {
+                            flag("case.repeated-element", "\(element) is listed twice in \(schema.set.facts[index].name)", cell.position, nil)
+                        }
+                    }
                 } catch {
                     flag("case.fact-value", error.message, cell.position, error.suggestion)
                     record.positions.rejectedFacts.insert(index)
@@ -189,9 +203,20 @@ struct CSVCaseReader {
                 record.answers[index] = .perElement(answers)
                 if record.positions.answers[index] == nil { record.positions.answers[index] = cell.position }
             case .note(let index):
-                record.notes[index] = cell.text
+                record.notes[index] = CSVWriter.unguarded(cell.text)
             }
         }
         return record
+    }
+
+    /// A column's name in a spreadsheet: A … Z, AA, AB, …
+    static func letters(_ index: Int) -> String {
+        var index = index
+        var name = ""
+        repeat {
+            name = String(UnicodeScalar(UInt8(65 + index % 26))) + name
+            index = index / 26 - 1
+        } while index >= 0
+        return name
     }
 }

@@ -19,7 +19,7 @@ public enum CaseInput: Sendable, Hashable {
         }
     }
 
-    /// True for a CSV file; everything else (and standard input) is YAML.
+    /// True for a file named `*.csv`; other files are YAML (standard input's format is the stream's to decide).
     public var isCSV: Bool {
         if case .file(let path) = self { return path.lowercased().hasSuffix(".csv") }
         return false

@@ -66,7 +66,13 @@ public struct CaseSchema: Sendable {
             return .int(value)
         case .date:
             guard let day = Day(iso: text) else {
-                throw ValueProblem(message: "'\(text)' is not a value of \(fact.name) (a date, YYYY-MM-DD)")
+                var message = "'\(text)' is not a value of \(fact.name) (a date, YYYY-MM-DD)"
+                if let (first, second, year) = Self.slashedDate(text) {
+                    let british = Day(iso: "\(year)-\(second)-\(first)")
+                    message = "'\(text)' is not a value of \(fact.name): write dates as YYYY-MM-DD"
+                        + (british.map { ", e.g. \($0) if it means day \(Int(first) ?? 0) of month \(Int(second) ?? 0)" } ?? "")
+                }
+                throw ValueProblem(message: message)
             }
             return .date(day)
         case .string:
@@ -85,6 +91,15 @@ public struct CaseSchema: Sendable {
         }
     }
 
+    /// Day, month and year of a date written `DD/MM/YYYY` (or with `-` or `.`), as two-digit texts.
+    static func slashedDate(_ text: String) -> (String, String, String)? {
+        let parts = text.split(omittingEmptySubsequences: false, whereSeparator: { "/.-".contains($0) })
+        guard parts.count == 3, parts[0].count <= 2, parts[1].count <= 2, parts[2].count == 4,
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let pad = { (part: Substring) in part.count == 1 ? "0" + part : String(part) }
+        return (pad(parts[0]), pad(parts[1]), String(parts[2]))
+    }
+
     /// The index of a domain value of an enum, ordinal or set fact.
     func element(_ text: String, of index: Int) throws(ValueProblem) -> Int {
         let fact = set.facts[index]
@@ -96,10 +111,17 @@ public struct CaseSchema: Sendable {
             suggestion: suggestion)
     }
 
+    /// How spreadsheets write "does not apply".
+    static let notApplicable: Set<String> = ["n/a", "na", "n.a.", "not applicable", "not_applicable"]
+
     /// An answer to question `index`: an option of its scale, or `invalid` with a did-you-mean.
     func answer(_ text: String, to index: Int) -> (value: AnswerValue, problem: ValueProblem?) {
         if let option = set.scales[set.questions[index].scale].index(of: text) { return (.option(option), nil) }
         let scale = set.scales[set.questions[index].scale]
+        if Self.notApplicable.contains(text.lowercased()) {
+            return (.invalid(text), ValueProblem(
+                message: "'\(text)' is not an answer to \(set.questions[index].id): leave it empty; whether a question applies comes from the facts"))
+        }
         let suggestion = Suggestions.closest(to: text, in: scale.options)
         let problem = ValueProblem(
             message: "'\(text)' is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)

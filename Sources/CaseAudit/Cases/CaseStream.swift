@@ -11,14 +11,20 @@ public final class CaseStream: Sendable {
     /// When set, every case's id is replaced by its pseudonym once it is read (after the check for
     /// duplicates), so no output carries the real ids.
     public let pseudonymiser: Pseudonymiser?
+    /// The format of standard input; nil: detected from its first line (``CaseFormat/detect(_:)``).
+    public let standardInputFormat: CaseFormat?
     /// Standard input, read once and kept, so a second pass can read it again.
     private let standardInput = Mutex<SourceText?>(nil)
 
-    public init(schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil) {
+    public init(
+        schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil,
+        standardInputFormat: CaseFormat? = nil
+    ) {
         self.schema = schema
         self.inputs = inputs
         self.limits = limits
         self.pseudonymiser = pseudonymiser
+        self.standardInputFormat = standardInputFormat
     }
 
     /// What a pass read.
@@ -69,9 +75,11 @@ public final class CaseStream: Sendable {
         for (number, input) in inputs.enumerated() where only?.contains(number) ?? true {
             var diagnostics: [Diagnostic] = []
             var alongside: [Diagnostic] = []
+            var found = 0
             func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
             func addAlongside(_ diagnostic: Diagnostic) { alongside.append(diagnostic) }
             func accept(_ record: CaseRecord, _ second: CaseRecord?) {
+                found += 1
                 let key = RecordKey(input: number, offset: record.positions.record.offset)
                 if skipping.contains(key) { return }
                 if let first = registry.register(
@@ -98,7 +106,7 @@ public final class CaseStream: Sendable {
                 summary.unreadable += 1
                 add(Diagnostic(error, in: SourceText(path: input.path, bytes: [])))
             case .success(let source):
-                if input.isCSV {
+                if format(input, source) == .csv {
                     CSVCaseReader(schema: schema).read(
                         source, alongside: other.map(CSVCaseReader.init), report: add, reportAlongside: addAlongside, body: accept)
                 } else {
@@ -110,6 +118,9 @@ public final class CaseStream: Sendable {
                         }
                     }
                     diagnostics.append(contentsOf: errors.map { Diagnostic($0, in: source) })
+                }
+                if found == 0, diagnostics.isEmpty {
+                    add(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))
                 }
             }
             if !alongside.isEmpty {
@@ -128,7 +139,7 @@ public final class CaseStream: Sendable {
         guard case .success(let source) = read(inputs[index]) else { return [] }
         var ids: [(String, SourcePosition)] = []
         let ignore: (Diagnostic) -> Void = { _ in }
-        if inputs[index].isCSV {
+        if format(inputs[index], source) == .csv {
             CSVCaseReader(schema: schema).read(source, report: ignore) { ids.append(($0.id, $0.positions.record)) }
         } else {
             let reader = YAMLCaseReader(schema: schema)
@@ -137,6 +148,14 @@ public final class CaseStream: Sendable {
             }
         }
         return ids
+    }
+
+    /// A file's format by its extension; standard input's as given, or detected.
+    private func format(_ input: CaseInput, _ source: SourceText) -> CaseFormat {
+        switch input {
+        case .file: return input.isCSV ? .csv : .yaml
+        case .standardInput: return standardInputFormat ?? CaseFormat.detect(source.bytes)
+        }
     }
 
     private func read(_ input: CaseInput) -> Result<SourceText, YAMLError> {

@@ -56,7 +56,7 @@ struct YAMLCaseReader {
             }
         }
         if let facts = mapping(root["facts"], "facts", flag) {
-            for pair in facts { readFact(pair, into: &record, flag) }
+            for pair in facts { readFact(pair, into: &record, flag, report) }
         }
         if let answers = mapping(root["answers"], "answers", flag) {
             for pair in answers { readAnswer(pair, into: &record, flag) }
@@ -94,7 +94,7 @@ struct YAMLCaseReader {
         return nil
     }
 
-    private func readFact(_ pair: Pair, into record: inout CaseRecord, _ flag: Report) {
+    private func readFact(_ pair: Pair, into record: inout CaseRecord, _ flag: Report, _ report: (Diagnostic) -> Void) {
         guard let name = pair.key.scalar, let index = resolve(pair.key, schema.fact(named:), schema.unknownFact, "case.unknown-fact", flag) else { return }
         let node = pair.value
         if node.isNull { return }  // `fact: ~` records that it is not known
@@ -116,7 +116,12 @@ struct YAMLCaseReader {
                         continue
                     }
                     do throws(CaseSchema.ValueProblem) {
-                        bits |= 1 << UInt64(try schema.element(text, of: index))
+                        let bit: UInt64 = 1 << UInt64(try schema.element(text, of: index))
+                        if bits & bit != 0 {
+                            report(Diagnostic(.warning, code: "case.repeated-element", "\(text) is listed twice in \(name)",
+                                              at: record.location(item.position)))
+                        }
+                        bits |= bit
                     } catch {
                         flag("case.fact-value", error.message, item, error.suggestion)
                         failed = true

@@ -7,6 +7,7 @@ public enum DiagnosticCatalog {
         // Input and usage
         ("input.unreadable", "A path given on the command line cannot be read."),
         ("input.none", "The paths given hold no case files."),
+        ("input.empty", "A case file holds no case."),
         ("output.unwritable", "The output file cannot be written."),
         ("usage.unknown-fact", "An option names a fact the criteria set does not declare."),
         ("usage.unknown-question", "An option names a question the criteria set does not declare."),
@@ -37,6 +38,7 @@ public enum DiagnosticCatalog {
         // Case files
         ("case.not-a-mapping", "A YAML document is not a case (a mapping)."),
         ("case.missing-id", "A case has no `case:` id; it is skipped."),
+        ("case.repeated-element", "A set fact lists the same element twice."),
         ("case.duplicate-id", "A case id is used a second time; the later case is skipped."),
         ("case.unknown-key", "A case has a top-level key other than case, assessor, facts, answers, notes."),
         ("case.wrong-type", "A part of a case has the wrong shape (a list where a mapping is needed, …)."),

@@ -45,11 +45,11 @@ public struct LintSummary: Sendable {
     /// "2 errors and 1 warning in 10 files (49 cases)", or "no problems in …".
     public var line: String {
         var parts: [String] = []
-        if errors > 0 { parts.append(errors == 1 ? "1 error" : "\(errors) errors") }
-        if warnings > 0 { parts.append(warnings == 1 ? "1 warning" : "\(warnings) warnings") }
+        if errors > 0 { parts.append(counted(errors, "error")) }
+        if warnings > 0 { parts.append(counted(warnings, "warning")) }
         let found = parts.isEmpty ? "no problems" : parts.joined(separator: " and ")
         if let subject { return "\(found) in \(subject)" }
-        let place = (files == 1 ? "1 file" : "\(files) files") + (cases == 1 ? " (1 case)" : " (\(cases) cases)")
+        let place = counted(files, "file") + " (" + counted(cases, "case") + ")"
         return "\(found) in \(place)"
     }
 }

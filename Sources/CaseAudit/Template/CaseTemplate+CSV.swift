@@ -1,7 +1,10 @@
 extension CaseTemplate {
-    /// The skeleton as CSV: comment lines describing each question column, the header, and one row
-    /// with the case id and the facts given, answer cells empty.
+    /// The skeleton as CSV. With facts given, the per-case form: comment lines describing each
+    /// question column, the header, and one row with the case id and the facts, answer cells empty.
+    /// With none, the start of a team's spreadsheet: every fact and question column (one per
+    /// element for a `for_each` question) and no row.
     public func csv() -> String {
+        if facts.allSatisfy({ $0 == nil }) { return fullHeader() }
         var out = "# Case file for \(set.title) (\(set.id) \(set.version)). Facts given: \(given().isEmpty ? "none" : given()).\n"
         var header = ["case", "assessor"]
         var row = [caseID, ""]
@@ -27,5 +30,15 @@ extension CaseTemplate {
             }
         }
         return out + CSVWriter.row(header) + CSVWriter.row(row)
+    }
+
+    private func fullHeader() -> String {
+        """
+        # Cases for \(set.title) (\(set.id) \(set.version)): one row per case, every fact and question.
+        # Leave a cell empty when a fact is not recorded or a question does not apply. Dates YYYY-MM-DD;
+        # a set fact's elements separated by ';' ([] for none). A note on a question: add a column 'note:<question id>'.
+        # Facts and their values: caseaudit template (the YAML form lists them). Check the file with: caseaudit lint FILE
+
+        """ + CSVWriter.row(CaseCSVColumns(set: set).header)
     }
 }

@@ -9,23 +9,38 @@ public struct CaseTemplate: Sendable {
     public let facts: [FactValue?]
     public let caseID: String
 
-    /// Parses `name=value,name=value` (a set fact's elements separated by `;`, `[]` for none).
-    public static func facts(_ text: String, schema: CaseSchema) -> Result<[FactValue?], Diagnostic> {
+    /// Parses `name=value,name=value` entries (each `--facts` given). A set fact's elements are
+    /// separated by `;`, `+` or `,` (`factors=alcohol_misuse,ete`), `[]` for none. A fact given twice
+    /// takes its last value, with a warning.
+    public static func facts(_ entries: [String], schema: CaseSchema) -> Result<(values: [FactValue?], warnings: [Diagnostic]), Diagnostic> {
         var facts = [FactValue?](repeating: nil, count: schema.set.facts.count)
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
-            guard parts.count == 2, !parts[0].isEmpty else {
-                return .failure(usage("'\(pair)' is not name=value"))
+        var warnings: [Diagnostic] = []
+        var pairs: [(name: String, value: String)] = []
+        for piece in entries.flatMap({ $0.split(separator: ",") }) {
+            let parts = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
+            if parts.count == 1, let last = pairs.last, let index = schema.fact(named: last.name),
+               schema.set.facts[index].type == .set, !parts[0].isEmpty {
+                pairs[pairs.count - 1].value += ";" + parts[0]  // another element of the set before
+                continue
             }
-            guard let index = schema.fact(named: parts[0]) else { return .failure(usage(schema.unknownFact(parts[0]).message)) }
-            if facts[index] != nil { return .failure(usage("\(parts[0]) is given twice")) }
+            guard parts.count == 2, !parts[0].isEmpty else {
+                return .failure(usage("'\(piece)' is not name=value"))
+            }
+            pairs.append((parts[0], parts[1]))
+        }
+        for (name, value) in pairs {
+            guard let index = schema.fact(named: name) else { return .failure(usage(schema.unknownFact(name).message)) }
+            if facts[index] != nil {
+                warnings.append(Diagnostic(.warning, code: "usage.template-facts", "--facts: \(name) is given twice; the last value, \(value), is used", at: nil))
+            }
             do throws(CaseSchema.ValueProblem) {
-                facts[index] = try schema.value(parts[1], ofFact: index)
+                let text = schema.set.facts[index].type == .set ? value.replacingAll("+", with: ";") : value
+                facts[index] = try schema.value(text, ofFact: index)
             } catch {
                 return .failure(usage(error.message))
             }
         }
-        return .success(facts)
+        return .success((facts, warnings))
     }
 
     private static func usage(_ message: String) -> Diagnostic {

@@ -103,15 +103,61 @@ struct TemplateRoundTripTests {
     @Test("facts not given leave their questions undecided and listed as such")
     func partialFacts() throws {
         let set = try #require(DefaultCriteriaSet.load().set)
-        let facts = try CaseTemplate.facts("case_type=licence,rosh_recorded=high", schema: CaseSchema(set)).get()
+        let facts = try CaseTemplate.facts(["case_type=licence,rosh_recorded=high"], schema: CaseSchema(set)).get().values
         let template = CaseTemplate(set: set, facts: facts).yaml()
         #expect(template.contains("  # Undecided until more facts are given:\n"))
         #expect(template.contains("  # psr_type:    # Pre-sentence report type ("))
-        if case .failure(let diagnostic) = CaseTemplate.facts("rosh_recorded=hihg", schema: CaseSchema(set)) {
+        if case .failure(let diagnostic) = CaseTemplate.facts(["rosh_recorded=hihg"], schema: CaseSchema(set)) {
             #expect(diagnostic.code == "usage.template-facts")
             #expect(diagnostic.message == "--facts: 'hihg' is not a value of rosh_recorded; did you mean 'high'?")
         } else {
             Issue.record("a bad value must be refused")
         }
+    }
+
+    @Test("--facts: a set's elements by '+', ',' or ';'; a fact given twice takes the last value, with a warning")
+    func factSyntax() throws {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let schema = CaseSchema(set)
+        let factors = try #require(set.fact(named: "offending_related_factors"))
+        let plus = try CaseTemplate.facts(["case_type=licence,offending_related_factors=alcohol_misuse+ete"], schema: schema).get()
+        let comma = try CaseTemplate.facts(["offending_related_factors=alcohol_misuse,ete,case_type=licence"], schema: schema).get()
+        let semicolon = try CaseTemplate.facts(["offending_related_factors=alcohol_misuse;ete", "case_type=licence"], schema: schema).get()
+        let alcohol = try #require(set.facts[factors].index(of: "alcohol_misuse"))
+        let ete = try #require(set.facts[factors].index(of: "ete"))
+        #expect(plus.values[factors] == .set(1 << UInt64(alcohol) | 1 << UInt64(ete)))
+        #expect(comma.values[factors] == plus.values[factors] && semicolon.values[factors] == plus.values[factors])
+        #expect(plus.warnings.isEmpty && comma.warnings.isEmpty && semicolon.warnings.isEmpty)
+        let twice = try CaseTemplate.facts(["case_type=licence", "case_type=community_order"], schema: schema).get()
+        let caseType = try #require(set.fact(named: "case_type"))
+        #expect(twice.values[caseType] == .option(try #require(set.facts[caseType].index(of: "community_order"))))
+        #expect(twice.warnings.map(\.message) == ["--facts: case_type is given twice; the last value, community_order, is used"])
+        #expect(twice.warnings.map(\.severity) == [.warning])
+    }
+
+    @Test("template --csv without facts: the full header, every fact and question column, per element for for_each")
+    func fullCSVHeader() throws {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let text = CaseTemplate(set: set, facts: Array(repeating: nil, count: set.facts.count)).csv()
+        let lines = text.split(separator: "\r\n").flatMap { $0.split(separator: "\n") }
+        let header = try #require(lines.last).split(separator: ",").map(String.init)
+        let asked = set.questions.filter { $0.compute == nil }
+        let perElement = asked.compactMap(\.forEach).map { set.facts[$0].values.count }.reduce(0, +)
+        #expect(header.count == 2 + set.facts.count + asked.filter { $0.forEach == nil }.count + perElement)
+        #expect(header.prefix(3) == ["case", "assessor", set.facts[0].name])
+        #expect(header.contains("rmp.initial_sufficient"))
+        let perFactor = try #require(asked.first { $0.forEach != nil })
+        #expect(header.contains("\(perFactor.id)[\(set.facts[perFactor.forEach ?? 0].values[0])]"))
+        #expect(!header.contains { set.question(id: $0).map { set.questions[$0].compute != nil } ?? false })
+        #expect(lines.dropLast().allSatisfy { $0.hasPrefix("#") })
+        // It reads back as a spreadsheet with no cases and no problems.
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("team.csv")
+        try Data(text.utf8).write(to: file)
+        var diagnostics: [Diagnostic] = []
+        let summary = LintRun.cases(CaseStream(schema: CaseSchema(set), inputs: [.file(file.path)])) { diagnostics += $0 }
+        #expect(summary.cases == 0)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics.map(\.message))")
     }
 }

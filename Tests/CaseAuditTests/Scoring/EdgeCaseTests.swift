@@ -43,7 +43,7 @@ struct EdgeCaseTests {
         let path = directory.appendingPathComponent("gaps.txt").path
         let sink = try OutputSink(path: path)
         var writer = GapsText(sink, includeNotes: false)
-        let summary = GapsRun.run(stream, by: set.fact(named: "factors"), to: &writer) { _ in }
+        let summary = GapsRun.run(stream, by: [try #require(set.fact(named: "factors"))], to: &writer) { _ in }
         try sink.finish()
         #expect(summary.gaps == 13)
         #expect(summary.casesWithGaps == 5)

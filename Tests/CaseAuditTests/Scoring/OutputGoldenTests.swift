@@ -36,7 +36,7 @@ struct OutputGoldenTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let sink = try OutputSink(path: path)
         var writer = GapsText(sink, includeNotes: true)
-        let summary = GapsRun.run(stream, by: set.fact(named: "offender_manager"), to: &writer, report: { _ in })
+        let summary = GapsRun.run(stream, by: [try #require(set.fact(named: "offender_manager"))], to: &writer, report: { _ in })
         try sink.finish()
         #expect(summary.gaps == 13)
         #expect(summary.casesWithGaps == 5)

@@ -34,7 +34,8 @@ public enum SARIFLog {
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
                 ("tool", .object([("driver", .object([
-                    ("name", .string("caseaudit")), ("semanticVersion", .string(CaseAuditVersion.current)),
+                    ("name", .string("caseaudit")), ("version", .string(CaseAuditVersion.current)),
+                    ("semanticVersion", .string(CaseAuditVersion.current)),
                     ("rules", .array(rules)),
                 ]))])),
                 ("columnKind", .string("unicodeCodePoints")),

@@ -1,5 +1,6 @@
 /// Writes CSV rows (RFC 4180): a cell is quoted when it holds a comma, a quote or a line break.
-/// A cell starting with `=`, `+`, `-` or `@` gets a leading apostrophe so a spreadsheet never runs it.
+/// A cell starting with `=`, `+`, `-` or `@` (after any apostrophes) gets a leading apostrophe so a
+/// spreadsheet never runs it; ``unguarded(_:)`` takes it off again.
 enum CSVWriter {
     static func row(_ cells: [String]) -> String {
         cells.map(cell).joined(separator: ",") + "\r\n"
@@ -7,9 +8,19 @@ enum CSVWriter {
 
     static func cell(_ text: String) -> String {
         var text = text
-        if let first = text.first, "=+-@".contains(first), Double(text) == nil { text = "'" + text }
+        if isGuarded(text), Double(text) == nil { text = "'" + text }
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
+    }
+
+    /// A cell's text as written before ``cell(_:)`` guarded it.
+    static func unguarded(_ text: String) -> String {
+        text.first == "'" && isGuarded(text) ? String(text.dropFirst()) : text
+    }
+
+    private static func isGuarded(_ text: String) -> Bool {
+        guard let first = text.first(where: { $0 != "'" }) else { return false }
+        return "=+-@".contains(first)
     }
 }
 

@@ -18,8 +18,8 @@ public struct GapsCSV: GapWriter {
         ]))
     }
 
-    public mutating func group(_ fact: Fact, _ key: GroupKey) {
-        groupColumns = [fact.name, key.label(fact)]
+    public mutating func group(_ facts: [Fact], _ keys: [GroupKey]) {
+        groupColumns = [facts.map(\.name).joined(separator: ";"), zip(facts, keys).map { $1.label($0) }.joined(separator: ";")]
     }
 
     public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {

@@ -6,6 +6,7 @@ public struct GapsJSON: GapWriter {
     let includeNotes: Bool
     private var set: CriteriaSet?
     private var group: JSON = .null
+    private var groups: [JSON] = []
     private var first = true
 
     public init(_ sink: OutputSink, includeNotes: Bool) {
@@ -22,8 +23,24 @@ public struct GapsJSON: GapWriter {
         sink.write(String(head.dropLast(2)) + ",\n  \"cases\": [")
     }
 
-    public mutating func group(_ fact: Fact, _ key: GroupKey) {
-        group = .object([("fact", .string(fact.name)), ("value", ScoreJSON.value(key, fact))])
+    public mutating func summary(_ facts: [Fact], _ groups: [GapsRun.Group]) {
+        self.groups = groups.map { group in
+            .object([
+                ("group", Self.group(facts, group.keys)), ("cases", .int(group.cases)), ("cases_with_gaps", .int(group.casesWithGaps)),
+                ("gaps", .int(group.gaps)), ("sufficient", .int(group.sufficient)), ("assessed", .int(group.assessed)),
+                ("score", .optional(Percent.value(group.score))),
+            ])
+        }
+    }
+
+    public mutating func group(_ facts: [Fact], _ keys: [GroupKey]) {
+        group = Self.group(facts, keys)
+    }
+
+    /// `{"fact": …, "value": …}` for one fact, a list of them for several.
+    private static func group(_ facts: [Fact], _ keys: [GroupKey]) -> JSON {
+        let pairs = zip(facts, keys).map { fact, key in JSON.object([("fact", .string(fact.name)), ("value", ScoreJSON.value(key, fact))]) }
+        return pairs.count == 1 ? pairs[0] : .array(pairs)
     }
 
     public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
@@ -57,9 +74,11 @@ public struct GapsJSON: GapWriter {
     }
 
     public mutating func end(_ summary: GapsRun.Summary) {
-        let tail = JSON.object([
+        var fields: [(String, JSON)] = [
             ("cases", .int(summary.read.cases)), ("cases_with_gaps", .int(summary.casesWithGaps)), ("gaps", .int(summary.gaps)),
-        ]).text(indent: "  ")
+        ]
+        if !groups.isEmpty { fields.append(("groups", .array(groups))) }
+        let tail = JSON.object(fields).text(indent: "  ")
         sink.write((first ? "]" : "\n  ]") + ",\n  \"summary\": " + tail + "\n}\n")
     }
 }

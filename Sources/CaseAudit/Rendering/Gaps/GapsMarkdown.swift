@@ -15,9 +15,13 @@ public struct GapsMarkdown: GapWriter {
         sink.write("# Gaps: \(set.title)\n\nCriteria set `\(set.id)` \(set.version), sha256 `\(set.contentHash.prefix(12))`.\n")
     }
 
-    public mutating func group(_ fact: Fact, _ key: GroupKey) {
+    public mutating func summary(_ facts: [Fact], _ groups: [GapsRun.Group]) {
+        sink.write("\n" + ScoreMarkdown.table(GapsGroupTable.table(facts, groups)))
+    }
+
+    public mutating func group(_ facts: [Fact], _ keys: [GroupKey]) {
         grouped = true
-        sink.write("\n## \(fact.label): \(key.label(fact))\n")
+        sink.write("\n## \(GapsGroupTable.title(facts, keys))\n")
     }
 
     public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
@@ -37,6 +41,6 @@ public struct GapsMarkdown: GapWriter {
     }
 
     public mutating func end(_ summary: GapsRun.Summary) {
-        sink.write("\n\(summary.gaps) gaps in \(summary.casesWithGaps) of \(summary.read.cases) cases.\n")
+        sink.write("\n\(counted(summary.gaps, "gap")) in \(summary.casesWithGaps) of \(counted(summary.read.cases, "case")).\n")
     }
 }

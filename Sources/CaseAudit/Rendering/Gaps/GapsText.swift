@@ -15,8 +15,12 @@ public struct GapsText: GapWriter {
         sink.write("Gaps: " + ScoreStamp.line(set) + "\n")
     }
 
-    public mutating func group(_ fact: Fact, _ key: GroupKey) {
-        let title = "\(fact.label): \(key.label(fact))"
+    public mutating func summary(_ facts: [Fact], _ groups: [GapsRun.Group]) {
+        sink.write("\n" + GapsGroupTable.table(facts, groups).render())
+    }
+
+    public mutating func group(_ facts: [Fact], _ keys: [GroupKey]) {
+        let title = GapsGroupTable.title(facts, keys)
         sink.write("\n" + title + "\n" + String(repeating: "═", count: title.count) + "\n")
     }
 
@@ -24,22 +28,25 @@ public struct GapsText: GapWriter {
         guard let set, let first = gaps.first else { return }
         var out = "\n\(record.id)" + (record.assessor.map { " (assessor \($0))" } ?? "")
         out += "  \(first.location.path):\(record.positions.record.line)\n"
-        var criterion = -1
-        for gap in gaps {
-            let question = set.questions[gap.question]
-            if question.criterion != criterion {
-                criterion = question.criterion
-                out += "  \(set.criteria[criterion].id) \(set.criteria[criterion].title)\n"
+        // One heading per criterion, even when the set lists its questions apart.
+        var criteria: [Int] = []
+        for gap in gaps where !criteria.contains(set.questions[gap.question].criterion) {
+            criteria.append(set.questions[gap.question].criterion)
+        }
+        for criterion in criteria {
+            out += "  \(set.criteria[criterion].id) \(set.criteria[criterion].title)\n"
+            for gap in gaps where set.questions[gap.question].criterion == criterion {
+                let question = set.questions[gap.question]
+                out += "    \(GapWords.id(gap, set))  \(question.text)\n"
+                out += "      answer: \(GapWords.answer(gap, set)) · \(GapWords.kind(gap)) gap\n"
+                if gap.result == .insufficient, let sentence = question.gap { out += "      \(sentence)\n" }
+                if includeNotes, let note = gap.note { out += "      note: \(note)\n" }
             }
-            out += "    \(GapWords.id(gap, set))  \(question.text)\n"
-            out += "      answer: \(GapWords.answer(gap, set)) · \(GapWords.kind(gap)) gap\n"
-            if gap.result == .insufficient, let sentence = question.gap { out += "      \(sentence)\n" }
-            if includeNotes, let note = gap.note { out += "      note: \(note)\n" }
         }
         sink.write(out)
     }
 
     public mutating func end(_ summary: GapsRun.Summary) {
-        sink.write("\n\(summary.gaps) gaps in \(summary.casesWithGaps) of \(summary.read.cases) cases\n")
+        sink.write("\n\(counted(summary.gaps, "gap")) in \(summary.casesWithGaps) of \(counted(summary.read.cases, "case"))\n")
     }
 }

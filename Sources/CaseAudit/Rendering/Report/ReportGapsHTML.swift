@@ -14,7 +14,8 @@ struct ReportGapsHTML: GapWriter {
 
     mutating func begin(_ set: CriteriaSet) { self.set = set }
 
-    mutating func group(_ fact: Fact, _ key: GroupKey) {
+    mutating func group(_ facts: [Fact], _ keys: [GroupKey]) {
+        guard let fact = facts.first, let key = keys.first else { return }  // --gaps-by names one fact
         closeGroup()
         groupOpen = true
         casesInGroup = 0

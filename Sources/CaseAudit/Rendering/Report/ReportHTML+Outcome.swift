@@ -27,15 +27,15 @@ extension ReportHTML {
         }
         var out = "<p class=\"headline\" \(mark)>Overall, <span data-field=\"score\">\(score(figure.score, figure.smallBase))</span> "
             + "of work was done well enough.</p>\n<p class=\"note\" \(mark)>"
-        let base = "a base of <span data-field=\"base\">\(figure.cases)</span> cases"
+        let base = "a base of <span data-field=\"base\">\(figure.cases)</span> case" + (figure.cases == 1 ? "" : "s")
         switch set.scoring.method {
         case .meanOfQuestions:
-            out += "The mean of <span data-field=\"items\">\(figure.items)</span> question scores; \(base)."
+            out += "The mean of <span data-field=\"items\">\(figure.items)</span> question score" + (figure.items == 1 ? "" : "s") + "; \(base)."
         case .meanOfCriteria:
-            out += "The mean of <span data-field=\"items\">\(figure.items)</span> criterion scores; \(base)."
+            out += "The mean of <span data-field=\"items\">\(figure.items)</span> criterion score" + (figure.items == 1 ? "" : "s") + "; \(base)."
         case .pooled:
             out += "<span data-field=\"sufficient\">\(figure.sufficient)</span> of <span data-field=\"answers\">\(figure.answers)</span> "
-                + "answers were sufficient; \(base)."
+                + (figure.answers == 1 ? "answer was" : "answers were") + " sufficient; \(base)."
         }
         if let band = figure.band { out += " Band: <span data-field=\"band\">\(HTMLText.escape(band))</span>." }
         return out + "</p>\n"

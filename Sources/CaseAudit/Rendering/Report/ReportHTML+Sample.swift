@@ -5,7 +5,7 @@ extension ReportHTML {
         let set = result.set
         let cases = result.scorecard.cases
         var out = "<section id=\"profile\" aria-labelledby=\"h-profile\">\n<h2 id=\"h-profile\">Sample profile</h2>\n"
-        out += "<p class=\"note\">The \(cases) cases by each fact. A case with several values of a fact (such as several "
+        out += "<p class=\"note\">The \(counted(cases, "case")) by each fact. A case with several values of a fact (such as several "
             + "requirements) counts once under each, so such counts can add up to more than \(cases).</p>\n"
         for count in result.profile {
             let fact = set.facts[count.fact]

@@ -49,8 +49,8 @@ enum ReportHTML {
         out += "</dl>\n"
         if summary.errors > 0 || summary.warnings > 0 || summary.unreadable > 0 {
             out += "<p class=\"warning\" data-figure=\"sample\">Reading the case files found <span data-field=\"errors\">"
-                + "\(summary.errors)</span> errors and <span data-field=\"warnings\">\(summary.warnings)</span> warnings"
-                + (summary.unreadable > 0 ? "; \(summary.unreadable) files could not be read" : "")
+                + "\(summary.errors)</span> error\(summary.errors == 1 ? "" : "s") and <span data-field=\"warnings\">\(summary.warnings)</span> warning\(summary.warnings == 1 ? "" : "s")"
+                + (summary.unreadable > 0 ? "; \(counted(summary.unreadable, "file")) could not be read" : "")
                 + ". Rejected values are left out of the figures; <code>caseaudit score</code> lists them.</p>\n"
         }
         return out + "</header>\n"

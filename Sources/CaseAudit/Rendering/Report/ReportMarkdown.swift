@@ -8,13 +8,13 @@ enum ReportMarkdown {
         var out = "# \(options.heading)\n\n"
         out += "- Criteria set: \(set.title) (`\(set.id)` version \(set.version))\n"
         out += "- SHA-256: `\(set.contentHash)`\n"
-        out += "- Sample: \(card.cases) cases from \(inputs) \(inputs == 1 ? "file" : "files")\n"
+        out += "- Sample: \(counted(card.cases, "case")) from \(counted(inputs, "file"))\n"
         out += "- Scoring: \(ReportWords.method(set).replacingAll("*", with: "\\*"))\n"
         if let date = options.date { out += "- Date: \(ReportWords.date(date))\n" }
         let summary = result.summary
         if summary.errors > 0 || summary.warnings > 0 || summary.unreadable > 0 {
-            out += "\n> Reading the case files found \(summary.errors) errors and \(summary.warnings) warnings"
-                + (summary.unreadable > 0 ? "; \(summary.unreadable) files could not be read" : "")
+            out += "\n> Reading the case files found \(counted(summary.errors, "error")) and \(counted(summary.warnings, "warning"))"
+                + (summary.unreadable > 0 ? "; \(counted(summary.unreadable, "file")) could not be read" : "")
                 + ". Rejected values are left out of the figures; `caseaudit score` lists them.\n"
         }
         out += "\n## Summary\n\nThe proportion of work judged to have been done well enough.\n\n"
@@ -54,11 +54,11 @@ enum ReportMarkdown {
         } else {
             out += "**Overall, \(ScoreText.score(figure.score, figure.smallBase).replacingAll("*", with: "\\*")) of work was done well enough.** "
             switch set.scoring.method {
-            case .meanOfQuestions: out += "The mean of \(figure.items) question scores; "
-            case .meanOfCriteria: out += "The mean of \(figure.items) criterion scores; "
-            case .pooled: out += "\(figure.sufficient) of \(figure.answers) answers were sufficient; "
+            case .meanOfQuestions: out += "The mean of \(counted(figure.items, "question score")); "
+            case .meanOfCriteria: out += "The mean of \(counted(figure.items, "criterion score")); "
+            case .pooled: out += "\(figure.sufficient) of \(counted(figure.answers, "answer")) " + (figure.answers == 1 ? "was" : "were") + " sufficient; "
             }
-            out += "a base of \(figure.cases) cases." + (figure.band.map { " Band: \($0)." } ?? "") + "\n"
+            out += "a base of \(counted(figure.cases, "case"))." + (figure.band.map { " Band: \($0)." } ?? "") + "\n"
         }
         let chosen = ReportHighlights(card, outcome: outcome)
         for (heading, items) in [(chosen.strengthsHeading, chosen.strengths), (chosen.improvementsHeading, chosen.improvements)] {
@@ -131,7 +131,7 @@ enum ReportMarkdown {
     private static func profile(_ result: ScoreResult) -> String {
         guard !result.profile.isEmpty else { return "" }
         let cases = result.scorecard.cases
-        var out = "\n## Sample profile\n\nThe \(cases) cases by each fact. A case with several values of a fact (such as several "
+        var out = "\n## Sample profile\n\nThe \(counted(cases, "case")) by each fact. A case with several values of a fact (such as several "
             + "requirements) counts once under each, so such counts can add up to more than \(cases).\n"
         for count in result.profile {
             let fact = result.set.facts[count.fact]

@@ -12,14 +12,14 @@ public enum ReportRun {
             sink.write(ReportHTML.opening(result, options, inputs: stream.inputs.count))
             if options.includesGaps {
                 var writer = ReportGapsHTML(sink, includeNotes: options.includeNotes)
-                _ = GapsRun.run(stream, by: options.gapsBy, to: &writer, report: { _ in })
+                _ = GapsRun.run(stream, by: options.gapsBy.map { [$0] } ?? [], to: &writer, report: { _ in })
             }
             sink.write(ReportHTML.closing(options))
         case .markdown:
             sink.write(ReportMarkdown.opening(result, options, inputs: stream.inputs.count))
             if options.includesGaps {
                 var writer = ReportGapsMarkdown(sink, includeNotes: options.includeNotes)
-                _ = GapsRun.run(stream, by: options.gapsBy, to: &writer, report: { _ in })
+                _ = GapsRun.run(stream, by: options.gapsBy.map { [$0] } ?? [], to: &writer, report: { _ in })
             }
         }
         return result.summary

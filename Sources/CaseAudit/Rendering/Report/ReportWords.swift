@@ -24,7 +24,7 @@ enum ReportWords {
 
     /// The note under every data summary, after the published reports' "NB".
     static func dataSummaryNote(cases: Int) -> String {
-        "\(cases) cases were audited. A question counts only the cases it applies to, so the answers "
+        (cases == 1 ? "1 case was" : "\(cases) cases were") + " audited. A question counts only the cases it applies to, so the answers "
             + "to a question may not add up to \(cases)."
     }
 
@@ -79,7 +79,7 @@ enum ReportWords {
 
     /// "N gaps in M of K cases."
     static func gapsSummary(_ summary: GapsRun.Summary) -> String {
-        "\(summary.gaps) gaps in \(summary.casesWithGaps) of \(summary.read.cases) cases."
+        "\(counted(summary.gaps, "gap")) in \(summary.casesWithGaps) of \(counted(summary.read.cases, "case"))."
     }
 
     /// What the gaps section lists, and whether notes are shown.

@@ -5,7 +5,7 @@ public enum ScoreMarkdown {
         let card = result.scorecard
         var out = "# Scores: \(set.title)\n\n"
         out += "Criteria set `\(set.id)` \(set.version), sha256 `\(set.contentHash.prefix(12))`. "
-        out += "\(card.cases) cases. Outcome score: \(ScoreStamp.method(set.scoring.method))."
+        out += counted(card.cases, "case") + ". Outcome score: \(ScoreStamp.method(set.scoring.method))."
         if set.scoring.criterionMethod != .meanOfQuestions { out += " Criterion score: \(ScoreStamp.criterionMethod(set.scoring.criterionMethod))." }
         if set.scoring.minBase > 1 { out += " \\* base below \(set.scoring.minBase)." }
         out += "\n\n## Outcomes\n\n" + table(ScoreText.outcomeTable(card))

@@ -9,7 +9,7 @@ public enum ScoreText {
         let card = result.scorecard
         let set = result.set
         var out = ScoreStamp.line(set) + "\n"
-        out += "\(card.cases) cases · outcome score: \(ScoreStamp.method(set.scoring.method))"
+        out += counted(card.cases, "case") + " · outcome score: \(ScoreStamp.method(set.scoring.method))"
         if set.scoring.criterionMethod != .meanOfQuestions { out += " · criterion score: \(ScoreStamp.criterionMethod(set.scoring.criterionMethod))" }
         if set.scoring.minBase > 1 { out += " · * base below \(set.scoring.minBase)" }
         out += "\n\n"
