@@ -47,25 +47,13 @@ public enum CaseYAMLWriter {
     }
 
     /// Plain when the text is a simple word (letters, digits, `_`, `.`, `-`, `/`) YAML cannot read as
-    /// null, otherwise double-quoted.
+    /// null, otherwise double-quoted with escapes.
     static func scalar(_ text: String) -> String {
         let plain = text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_.-/".unicodeScalars.contains($0) }
         if plain, let first = text.unicodeScalars.first, first != "-", first != ".", !["null", "Null", "NULL"].contains(text) { return text }
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                || scalar.value == 0x2028 || scalar.value == 0x2029 || scalar.value == 0xFEFF:
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
+        // Besides JSON's escapes, YAML reads these as line breaks or refuses them as unprintable.
+        return JSON.quote(text) { scalar in
+            scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || [0x2028, 0x2029, 0xFEFF].contains(scalar.value)
         }
-        return out + "\""
     }
 }

@@ -44,7 +44,9 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    static func quote(_ text: String) -> String {
+    /// The text as a double-quoted string; control characters, and those `alsoEscaping` picks
+    /// (below U+10000), as `\\uXXXX`. A YAML double-quoted scalar reads it back too.
+    static func quote(_ text: String, alsoEscaping: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -54,7 +56,7 @@ public indirect enum JSON: Sendable, Equatable {
             case "\r": out += "\\r"
             case "\t": out += "\\t"
             default:
-                if scalar.value < 0x20 {
+                if scalar.value < 0x20 || alsoEscaping(scalar) {
                     let hex = String(scalar.value, radix: 16)
                     out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
