@@ -12,7 +12,7 @@ struct IAOWApplicabilityTests {
     /// Evaluates one case given as `name=value,...` facts and `question: option` answers.
     static func evaluate(_ facts: String, _ answers: [String: String] = [:]) throws -> CaseEvaluation {
         let set = try #require(Self.set)
-        let values = try CaseTemplate.facts(facts, schema: CaseSchema(set)).get()
+        let values = try CaseTemplate.facts([facts], schema: CaseSchema(set)).get().values
         var recorded = [RecordedAnswer?](repeating: nil, count: set.questions.count)
         for (id, option) in answers {
             let question = try #require(set.question(id: id), "\(id)")
