@@ -234,7 +234,7 @@ struct BadCaseFileTests {
             finding("case.fact-value", 3, 16,
                     "'drugs' is not a value of factors (values: alcohol, thinking_behaviour, accommodation) (column 4 D 'factors')"),
         ]),
-        bad("csv-repeated-element.csv", "case.repeated-element", 3, 16, "alcohol is listed twice in factors"),
+        bad("csv-repeated-element.csv", "case.repeated-element", 3, 16, "alcohol is listed twice in factors (column 4 D 'factors')"),
         bad("csv-answer-not-in-scale.csv", "case.answer-not-in-scale", 3, 46,
             "'y' is not an answer to rosh.screening_sufficient (options: yes, no) (column 7 G 'rosh.screening_sufficient')"),
         bad("csv-answer-not-in-scale-per-element.csv", "case.answer-not-in-scale", 3, 50,
