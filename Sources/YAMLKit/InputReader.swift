@@ -15,18 +15,34 @@ enum InputReader {
         case tooLarge(Int)
     }
 
-    /// Reads a file. A directory, a missing file or a permission problem is `.unreadable`.
+    /// Reads a regular file. A directory, a FIFO, a device or socket, a missing file or a
+    /// permission problem is `.unreadable`. The file is opened without blocking (a FIFO with no
+    /// writer would otherwise wait forever) and checked to be regular before any byte is read.
     static func read(path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw .unreadable(describe(errno)) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw .unreadable(describe(errno)) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw .unreadable("is a directory") }
-        if (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) > maxBytes {
-            throw .tooLarge(Int(info.st_size))
+        if let kind = irregularKind(info.st_mode) {
+            throw .unreadable(kind == "a directory" ? "is a directory" : "is \(kind), not a regular file")
         }
+        if Int(info.st_size) > maxBytes { throw .tooLarge(Int(info.st_size)) }
+        // A regular file never blocks; clear the flag so reads behave as usual.
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         return try readAll(fd: fd, maxBytes: maxBytes)
+    }
+
+    /// What a file that is not regular is ("a FIFO", "a device", …), or nil for a regular file.
+    static func irregularKind(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
     }
 
     /// Reads standard input to its end.

@@ -67,6 +67,56 @@ public final class SourceText: Sendable {
         return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
+    /// At most `width` characters of a position's line around its column, for a caret display:
+    /// the text (with `…` where the line goes on) and the column its first character stands for.
+    /// The work is bounded by `width`, however long the line (a 10 MB CSV cell, a 50 MB scalar).
+    public func excerpt(at position: SourcePosition, width: Int = 120) -> (text: String, column: Int)? {
+        let lineStarts = self.lineStarts
+        guard position.line >= 1, position.line <= lineStarts.count else { return nil }
+        let start = lineStarts[position.line - 1]
+        var end = position.line < lineStarts.count ? lineStarts[position.line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        guard end > start else { return ("", 1) }
+        func isLead(_ index: Int) -> Bool { bytes[index] & 0xC0 != 0x80 }
+        // The caret's byte: the position's offset when it lies on this line, else found by column.
+        var caret = position.offset
+        if !(start...end).contains(caret) {
+            caret = start
+            var column = 1
+            while caret < end, column < position.column {
+                caret += 1
+                while caret < end, !isLead(caret) { caret += 1 }
+                column += 1
+            }
+        }
+        while caret > start, caret < end, !isLead(caret) { caret -= 1 }
+        var from = caret
+        var before = 0
+        while from > start, before < width / 2 {
+            from -= 1
+            while from > start, !isLead(from) { from -= 1 }
+            before += 1
+        }
+        var to = caret
+        var count = before
+        while to < end, count < width {
+            to += 1
+            while to < end, !isLead(to) { to += 1 }
+            count += 1
+        }
+        // A line that ends soon after the column shows more of what comes before it.
+        while from > start, count < width {
+            from -= 1
+            while from > start, !isLead(from) { from -= 1 }
+            before += 1
+            count += 1
+        }
+        let text = (from > start ? "…" : "") + String(decoding: bytes[from..<to], as: UTF8.self) + (to < end ? "…" : "")
+        // With a leading `…`, the excerpt's first character stands one column before the window.
+        let column = max(1, position.column - before - (from > start ? 1 : 0))
+        return (text, column)
+    }
+
     /// The position of a byte offset: its line, and its column in characters (UTF-8 lead bytes).
     public func position(ofByte offset: Int) -> SourcePosition {
         let lineStarts = self.lineStarts

@@ -40,8 +40,9 @@ struct TreeBuilder {
     private var documents: [Document] = []
     /// Documents completed so far (delivered or kept).
     private var documentCount = 0
-    /// When set, each completed document is handed over here instead of being kept.
-    private let deliver: ((Document) -> Void)?
+    /// When set, each completed document is handed over here instead of being kept, with the
+    /// problems found since the previous one (which are then not kept either).
+    private let deliver: ((Document, [YAMLError]) -> Void)?
     private var errors: [YAMLError] = []
     private var documentRoot: Node?
     private var aliasExpansion = 0
@@ -49,7 +50,7 @@ struct TreeBuilder {
     /// Bytes skipped before libyaml's input (a byte-order mark).
     private var origin = 0
 
-    init(source: SourceText, limits: YAMLLimits, deliver: ((Document) -> Void)? = nil) {
+    init(source: SourceText, limits: YAMLLimits, deliver: ((Document, [YAMLError]) -> Void)? = nil) {
         self.source = source
         self.limits = limits
         self.deliver = deliver
@@ -117,7 +118,13 @@ struct TreeBuilder {
             let document = Document(root: root, source: source, index: documentCount)
             documentCount += 1
             documentRoot = nil
-            if let deliver { deliver(document) } else { documents.append(document) }
+            if let deliver {
+                let found = errors
+                errors.removeAll()
+                deliver(document, found)
+            } else {
+                documents.append(document)
+            }
         case YAML_SCALAR_EVENT:
             try scalar(&event)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:

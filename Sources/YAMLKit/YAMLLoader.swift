@@ -48,6 +48,20 @@ public enum YAMLLoader {
     public static func forEachDocument(
         in source: SourceText, limits: YAMLLimits = .default, _ body: (Document) -> Void
     ) -> [YAMLError] {
+        var errors: [YAMLError] = []
+        let rest = forEachDocument(in: source, limits: limits) { document, found in
+            errors += found
+            body(document)
+        }
+        return errors + rest
+    }
+
+    /// As ``forEachDocument(in:limits:_:)``, handing each document over with the problems found
+    /// while reading it (a duplicate key, an undefined alias), so they can be reported in order
+    /// without being held; returns the problems found after the last document.
+    public static func forEachDocument(
+        in source: SourceText, limits: YAMLLimits = .default, _ body: (Document, [YAMLError]) -> Void
+    ) -> [YAMLError] {
         if let error = precheck(source, limits: limits) { return [error] }
         return withoutActuallyEscaping(body) { body in
             var builder = TreeBuilder(source: source, limits: limits, deliver: body)

@@ -40,7 +40,7 @@ struct CSVCaseReader {
             withoutActuallyEscaping(reportAlongside) { reportAlongside in
                 let flag = flagger(report)
                 let flagAlongside = flagger(reportAlongside)
-                let syntax = CSVTable(source: source).forEachRow { cells in
+                CSVTable(source: source).forEachRow(report: report) { cells in
                     guard let header = columns else {
                         columns = self.header(cells, flag)
                         if let other { otherColumns = other.header(cells, flagAlongside) }
@@ -55,7 +55,6 @@ struct CSVCaseReader {
                         body(record, other?.row(cells, otherColumns, names, source, flagAlongside))
                     }
                 }
-                syntax.forEach(report)
             }
         }
         if columns == nil {
@@ -72,7 +71,7 @@ struct CSVCaseReader {
             let name = cell.text.trimmingSpaces()
             if let first = seen[name] {
                 flag("csv.duplicate-column",
-                     "column '\(name)' appears twice (first as column \(first.number + 1), at \(first.position.line):\(first.position.column)); this one is ignored",
+                     "column \(Diagnostic.quote(name)) appears twice (first as column \(first.number + 1), at \(first.position.line):\(first.position.column)); this one is ignored",
                      cell.position, nil)
                 columns.append(.ignored)
                 continue
@@ -141,7 +140,7 @@ struct CSVCaseReader {
         } else if factGuess.suggestion != nil {
             flag("case.unknown-fact", factGuess.message, position, factGuess.suggestion)
         } else {
-            flag("csv.unknown-column", "unknown column '\(name)': not a fact, a question id, 'case', 'assessor' or 'note:<question>'", position, nil)
+            flag("csv.unknown-column", "unknown column \(Diagnostic.quote(name)): not a fact, a question id, 'case', 'assessor' or 'note:<question>'", position, nil)
         }
         return .ignored
     }

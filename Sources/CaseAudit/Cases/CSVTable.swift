@@ -11,10 +11,15 @@ struct CSVCell: Sendable {
 struct CSVTable {
     let source: SourceText
 
-    /// Calls `row` for every row, header first; returns the syntax problems found (the rest of the
-    /// file is still read after each).
-    func forEachRow(_ row: ([CSVCell]) -> Void) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// Most cells read from one row; the rest are reported and skipped, so a hostile header cannot
+    /// make work or memory grow with the square of its width.
+    static let maxColumns = 4096
+    /// Longest cell in bytes (as long as the longest YAML scalar); a longer one is reported and read as empty.
+    static let maxCellBytes = 1 << 20
+
+    /// Calls `row` for every row, header first, and `report` with each syntax problem as it is found,
+    /// before its row (the rest of the file is still read after each).
+    func forEachRow(report: (Diagnostic) -> Void, _ row: ([CSVCell]) -> Void) {
         source.bytes.withUnsafeBufferPointer { bytes in
             var scanner = Scanner(bytes: bytes)
             // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first cell.
@@ -29,14 +34,13 @@ struct CSVTable {
                     scanner.skipLine()
                     continue
                 }
-                let cells = scanner.row { message, position in
-                    diagnostics.append(Diagnostic(.error, code: "csv.syntax", message, at: SourceLocation(source, position)))
+                let cells = scanner.row { code, message, position in
+                    report(Diagnostic(.error, code: code, message, at: SourceLocation(source, position)))
                 }
                 sawRow = true
                 row(cells)
             }
         }
-        return diagnostics
     }
 
     private struct Scanner {
@@ -90,10 +94,16 @@ struct CSVTable {
             return true
         }
 
-        mutating func row(problem: (String, SourcePosition) -> Void) -> [CSVCell] {
+        mutating func row(problem: (String, String, SourcePosition) -> Void) -> [CSVCell] {
             var cells: [CSVCell] = []
+            var skipping = false
             while true {
-                cells.append(cell(problem: problem))
+                if cells.count == CSVTable.maxColumns, !skipping {
+                    skipping = true
+                    problem("csv.too-many-cells", "this row has more than \(CSVTable.maxColumns) cells; the cells from here on are ignored", position)
+                }
+                let cell = cell(problem: problem)
+                if cells.count < CSVTable.maxColumns { cells.append(cell) }
                 guard let byte = peek else { return cells }
                 if byte == UInt8(ascii: ",") {
                     index += 1
@@ -104,9 +114,9 @@ struct CSVTable {
             }
         }
 
-        private mutating func cell(problem: (String, SourcePosition) -> Void) -> CSVCell {
+        private mutating func cell(problem: (String, String, SourcePosition) -> Void) -> CSVCell {
             let start = position
-            var text: [UInt8] = []
+            var text = CellText()
             if peek == UInt8(ascii: "\"") {
                 index += 1
                 var closed = false
@@ -130,28 +140,48 @@ struct CSVTable {
                     index += 1
                 }
                 if !closed {
-                    problem("this quoted cell is never closed: add a \" at its end", start)
+                    problem("csv.syntax", "this quoted cell is never closed: add a \" at its end", start)
                 } else if let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
-                    problem("text after a closing quote; quote the whole cell and double any quote inside it (\"\")", position)
+                    problem("csv.syntax", "text after a closing quote; quote the whole cell and double any quote inside it (\"\")", position)
                     while let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
                         text.append(byte)
                         index += 1
                     }
                 }
             } else {
+                var quoted = false
                 while let byte = peek, byte != UInt8(ascii: ","), byte != UInt8(ascii: "\n"), byte != UInt8(ascii: "\r") {
-                    if byte == UInt8(ascii: "\"") {
-                        problem("a quote inside an unquoted cell; quote the whole cell and double the quote (\"\")", position)
+                    if byte == UInt8(ascii: "\""), !quoted {
+                        quoted = true  // once per cell
+                        problem("csv.syntax", "a quote inside an unquoted cell; quote the whole cell and double the quote (\"\")", position)
                     }
                     text.append(byte)
                     index += 1
                 }
             }
-            guard let string = String(validating: text, as: UTF8.self) else {
-                problem("this cell is not valid UTF-8; save the file as UTF-8", start)
-                return CSVCell(text: String(decoding: text, as: UTF8.self), position: start)
+            if text.overflowed {
+                problem("csv.cell-too-long", "this cell is longer than \(CSVTable.maxCellBytes) bytes; it is read as empty", start)
+                return CSVCell(text: "", position: start)
+            }
+            guard let string = String(validating: text.bytes, as: UTF8.self) else {
+                problem("csv.syntax", "this cell is not valid UTF-8; save the file as UTF-8", start)
+                return CSVCell(text: String(decoding: text.bytes, as: UTF8.self), position: start)
             }
             return CSVCell(text: string, position: start)
+        }
+    }
+
+    /// A cell's bytes, kept up to ``maxCellBytes``; past that only the fact that it overflowed.
+    private struct CellText {
+        var bytes: [UInt8] = []
+        var overflowed = false
+
+        mutating func append(_ byte: UInt8) {
+            if bytes.count < CSVTable.maxCellBytes { bytes.append(byte) } else { overflowed = true }
+        }
+
+        mutating func append(contentsOf more: [UInt8]) {
+            for byte in more { append(byte) }
         }
     }
 }

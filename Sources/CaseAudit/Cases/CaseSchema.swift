@@ -18,7 +18,7 @@ public struct CaseSchema: Sendable {
     /// "unknown fact 'x'; did you mean 'y'?" and the suggestion.
     func unknownFact(_ name: String) -> (message: String, suggestion: String?) {
         let suggestion = Suggestions.closest(to: name, in: set.facts.map(\.name))
-        return ("unknown fact '\(name)'" + Suggestions.didYouMean(suggestion), suggestion)
+        return ("unknown fact \(Diagnostic.quote(name))" + Suggestions.didYouMean(suggestion), suggestion)
     }
 
     /// A fact name or question id that a derived set (or its chain) renamed or removed: a case
@@ -38,7 +38,7 @@ public struct CaseSchema: Sendable {
 
     func unknownQuestion(_ id: String) -> (message: String, suggestion: String?) {
         let suggestion = Suggestions.closest(to: id, in: set.questions.map(\.id))
-        return ("unknown question '\(id)'" + Suggestions.didYouMean(suggestion), suggestion)
+        return ("unknown question \(Diagnostic.quote(id))" + Suggestions.didYouMean(suggestion), suggestion)
     }
 
     /// A problem with one value, before it is given a location.
@@ -57,19 +57,23 @@ public struct CaseSchema: Sendable {
             switch text.lowercased() {
             case "true", "yes": return .bool(true)
             case "false", "no": return .bool(false)
-            default: throw ValueProblem(message: "'\(text)' is not a value of \(fact.name) (a bool: true, false, yes or no)")
+            default: throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(fact.name) (a bool: true, false, yes or no)")
             }
         case .int:
             guard let value = Int(text) else {
-                throw ValueProblem(message: "'\(text)' is not a value of \(fact.name) (a whole number)")
+                let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.utf8.dropFirst() : text.utf8[...]
+                if !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+                    throw ValueProblem(message: "\(Diagnostic.quote(text)) is too large for \(fact.name): whole numbers run from \(Int.min) to \(Int.max)")
+                }
+                throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(fact.name) (a whole number)")
             }
             return .int(value)
         case .date:
             guard let day = Day(iso: text) else {
-                var message = "'\(text)' is not a value of \(fact.name) (a date, YYYY-MM-DD)"
+                var message = "\(Diagnostic.quote(text)) is not a value of \(fact.name) (a date, YYYY-MM-DD)"
                 if let (first, second, year) = Self.slashedDate(text) {
                     let british = Day(iso: "\(year)-\(second)-\(first)")
-                    message = "'\(text)' is not a value of \(fact.name): write dates as YYYY-MM-DD"
+                    message = "\(Diagnostic.quote(text)) is not a value of \(fact.name): write dates as YYYY-MM-DD"
                         + (british.map { ", e.g. \($0) if it means day \(Int(first) ?? 0) of month \(Int(second) ?? 0)" } ?? "")
                 }
                 throw ValueProblem(message: message)
@@ -106,7 +110,7 @@ public struct CaseSchema: Sendable {
         if let found = fact.index(of: text) { return found }
         let suggestion = Suggestions.closest(to: text, in: fact.values)
         throw ValueProblem(
-            message: "'\(text)' is not a value of \(fact.name)" + Suggestions.didYouMean(suggestion)
+            message: "\(Diagnostic.quote(text)) is not a value of \(fact.name)" + Suggestions.didYouMean(suggestion)
                 + (suggestion == nil ? " (values: \(fact.values.joined(separator: ", ")))" : ""),
             suggestion: suggestion)
     }
@@ -124,7 +128,7 @@ public struct CaseSchema: Sendable {
         }
         let suggestion = Suggestions.closest(to: text, in: scale.options)
         let problem = ValueProblem(
-            message: "'\(text)' is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)
+            message: "\(Diagnostic.quote(text)) is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)
                 + " (options: \(scale.options.joined(separator: ", ")))",
             suggestion: suggestion)
         return (.invalid(text), problem)

@@ -10,7 +10,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
         public var location: SourceLocation?
 
         public init(_ message: String, at location: SourceLocation? = nil) {
-            self.message = message
+            self.message = Diagnostic.printable(message)
             self.location = location
         }
     }
@@ -38,10 +38,51 @@ public struct Diagnostic: Sendable, Hashable, Error {
     ) {
         self.severity = severity
         self.code = code
-        self.message = message
+        self.message = Self.printable(message)
         self.location = location
         self.notes = notes
         self.fixIt = fixIt
+    }
+
+    /// The same diagnostic without the source lines under it (for pseudonymised runs, where a
+    /// line of a case file could show an id or other personal data).
+    public var withoutSourceText: Diagnostic {
+        var copy = self
+        copy.location?.lineText = nil
+        for index in copy.notes.indices { copy.notes[index].location?.lineText = nil }
+        return copy
+    }
+
+    /// Input text quoted in a message: `'text'`, cut to 60 characters with `…` so that a long
+    /// value (a 1 MiB cell) is not repeated in full in every message about it.
+    static func quote(_ text: String) -> String {
+        let limit = 60
+        var scalars = text.unicodeScalars.prefix(limit + 1)
+        guard scalars.count > limit else { return "'\(text)'" }
+        scalars = scalars.prefix(limit)
+        return "'" + String(String.UnicodeScalarView(scalars)) + "…'"
+    }
+
+    /// A message on one line whatever input text it quotes: line breaks, tabs and other control
+    /// characters are shown as escapes (`\n`, `\t`, `\u{1B}`), so a diagnostic is always one
+    /// `path:line:col: …` line and cannot drive a terminal.
+    static func printable(_ message: String) -> String {
+        guard message.unicodeScalars.contains(where: isControl) else { return message }
+        var out = ""
+        for scalar in message.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// An error for a YAML problem in `source`.

@@ -48,7 +48,7 @@ public struct DiagnosticFormatter: Sendable {
     private func excerpt(_ location: SourceLocation, replacement: String?) -> String {
         guard let line = location.lineText else { return "" }
         // Keep tabs so the caret lines up under the same characters the terminal shows.
-        let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
+        let prefix = line.unicodeScalars.prefix(max(0, location.column - location.lineTextColumn))
             .map { $0 == "\t" ? "\t" : " " }.joined()
         let marker = useColor ? "\u{1B}[1;32m^\u{1B}[0m" : "^"
         var out = "    \(line)\n    \(prefix)\(marker)\n"

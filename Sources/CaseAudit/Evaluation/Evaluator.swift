@@ -139,18 +139,31 @@ public struct Evaluator: Sendable {
     }
 
     /// Depth-first order over `answer()` dependencies; cycles were rejected when the set loaded.
+    /// Iterative, with its own stack: a chain of dependencies as long as the set is deep costs no
+    /// call stack.
     private static func dependencyOrder(_ questions: [Question]) -> [Int] {
         var order: [Int] = []
         var state = [UInt8](repeating: 0, count: questions.count)  // 0 new, 1 visiting, 2 done
-        func visit(_ index: Int) {
-            guard state[index] == 0 else { return }
-            state[index] = 1
-            let question = questions[index]
-            for dependency in question.applies.questions + (question.compute?.questions ?? []) { visit(dependency) }
-            state[index] = 2
-            order.append(index)
+        let dependencies = questions.map { $0.applies.questions + ($0.compute?.questions ?? []) }
+        var stack: [(index: Int, next: Int)] = []
+        for root in questions.indices where state[root] == 0 {
+            state[root] = 1
+            stack.append((root, 0))
+            while let (index, next) = stack.last {
+                if next < dependencies[index].count {
+                    stack[stack.count - 1].next += 1
+                    let dependency = dependencies[index][next]
+                    if state[dependency] == 0 {
+                        state[dependency] = 1
+                        stack.append((dependency, 0))
+                    }
+                } else {
+                    state[index] = 2
+                    order.append(index)
+                    stack.removeLast()
+                }
+            }
         }
-        for index in questions.indices { visit(index) }
         return order
     }
 }

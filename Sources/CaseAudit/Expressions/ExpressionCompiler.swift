@@ -12,7 +12,7 @@ struct ExpressionCompiler {
         var scales: [Scale]
         /// Question id → (index, scale index, per-element).
         var questions: [String: (index: Int, scale: Int, perElement: Bool)]
-        var holidays: Set<Day>
+        var workingDays: WorkingDays
     }
 
     /// A set of named values an option belongs to: an enum/ordinal/set fact's domain or a scale's options.
@@ -57,7 +57,13 @@ struct ExpressionCompiler {
     }
 
     let schema: Schema
-    private var predicateCache: [String: (evaluate: @Sendable (CaseValues) -> Truth, facts: Set<Int>, questions: Set<Int>)] = [:]
+    /// Compiled predicates with what they read and how many predicates deep their evaluation goes.
+    private var predicateCache: [String: (evaluate: @Sendable (CaseValues) -> Truth, facts: Set<Int>, questions: Set<Int>, levels: Int)] = [:]
+    /// The predicate levels below the expression being compiled (1 + the deepest predicate it uses).
+    private var predicateLevels = 0
+    /// Most predicates one evaluation may pass through (p1 uses p2 uses p3 …): with the depth
+    /// limit of each expression, this bounds evaluation's stack.
+    static let maxPredicateNesting = 16
     private var predicateStack: [String] = []
     /// Predicates whose definition has an error (already reported there): uses of them stay silent.
     private var failedPredicates: Set<String> = []
@@ -75,6 +81,7 @@ struct ExpressionCompiler {
     mutating func condition(_ text: String) throws(ExpressionError) -> CompiledCondition {
         readFacts = []
         readQuestions = []
+        predicateLevels = 0
         let typed = try compile(try parse(text), expecting: nil)
         guard case .bool(let evaluate) = typed else {
             throw ExpressionError("rules.expression-type", "expected a condition (true/false), but this is \(typed.typeName)", at: 0)
@@ -87,6 +94,7 @@ struct ExpressionCompiler {
     mutating func computation(_ text: String, scale: Int) throws(ExpressionError) -> CompiledComputation {
         readFacts = []
         readQuestions = []
+        predicateLevels = 0
         let domain = scaleDomain(scale)
         let typed = try compile(try parse(text), expecting: .option(domain, { _ in .unknown }))
         switch typed {
@@ -112,6 +120,7 @@ struct ExpressionCompiler {
     mutating func predicate(_ name: String) throws(ExpressionError) {
         readFacts = []
         readQuestions = []
+        predicateLevels = 0
         _ = try compilePredicate(name, at: 0)
     }
 
@@ -121,7 +130,7 @@ struct ExpressionCompiler {
         do {
             return try Parser.parse(text)
         } catch {
-            throw ExpressionError("rules.expression-syntax", error.message, at: error.offset)
+            throw ExpressionError(error.code, error.message, at: error.offset)
         }
     }
 
@@ -252,8 +261,10 @@ struct ExpressionCompiler {
 
     private mutating func compilePredicate(_ name: String, at: Int) throws(ExpressionError) -> @Sendable (CaseValues) -> Truth {
         if let cached = predicateCache[name] {
+            try checkNesting(predicateStack.count + cached.levels, name: name, at: at)
             readFacts.formUnion(cached.facts)
             readQuestions.formUnion(cached.questions)
+            predicateLevels = max(predicateLevels, cached.levels)
             return cached.evaluate
         }
         if failedPredicates.contains(name) {
@@ -266,10 +277,13 @@ struct ExpressionCompiler {
         guard let text = schema.predicates[name] else {
             throw ExpressionError("rules.unknown-name", "'\(name)' is not a declared predicate", at: at)
         }
+        try checkNesting(predicateStack.count + 1, name: name, at: at)
         let outerFacts = readFacts
         let outerQuestions = readQuestions
+        let outerLevels = predicateLevels
         readFacts = []
         readQuestions = []
+        predicateLevels = 0
         predicateStack.append(name)
         defer { predicateStack.removeLast() }
         let typed: Typed
@@ -286,10 +300,20 @@ struct ExpressionCompiler {
         guard case .bool(let evaluate) = typed else {
             throw ExpressionError("rules.expression-type", "predicate '\(name)' must be a condition (true/false), but it is \(typed.typeName)", at: at)
         }
-        predicateCache[name] = (evaluate, readFacts, readQuestions)
+        let levels = predicateLevels + 1
+        predicateCache[name] = (evaluate, readFacts, readQuestions, levels)
         readFacts.formUnion(outerFacts)
         readQuestions.formUnion(outerQuestions)
+        predicateLevels = max(outerLevels, levels)
         return evaluate
+    }
+
+    private func checkNesting(_ levels: Int, name: String, at: Int) throws(ExpressionError) {
+        guard levels > Self.maxPredicateNesting else { return }
+        throw ExpressionError(
+            "rules.expression-too-deep",
+            "'\(name)' leads through more than \(Self.maxPredicateNesting) predicates, each using the next; flatten some of them",
+            at: at)
     }
 
     private mutating func stringLiteral(_ text: String, at: Int, expecting: Typed?) throws(ExpressionError) -> Typed {
@@ -462,12 +486,23 @@ struct ExpressionCompiler {
     private mutating func arithmetic(_ op: ArithmeticOperator, _ lhs: Expression, _ rhs: Expression, at: Int) throws(ExpressionError) -> Typed {
         let left = try compile(lhs, expecting: nil)
         let right = try compile(rhs, expecting: left)
-        let sign = op == .plus ? 1 : -1
+        // Checked: a result out of range (a number past Int, a date past ``Day/range``) is unknown, never wrapped.
+        let apply: @Sendable (Int, Int) -> Int? = { a, b in
+            let (result, overflow) = op == .plus ? a.addingReportingOverflow(b) : a.subtractingReportingOverflow(b)
+            return overflow ? nil : result
+        }
         switch (left, right) {
         case (.int(let a), .int(let b)):
-            return .int { values in Self.merge(a(values), b(values)) { $0 &+ sign &* $1 } }
+            return .int { values in Self.mergeChecked(a(values), b(values), apply) }
         case (.date(let a), .int(let b)):
-            return .date { values in Self.merge(a(values), b(values)) { Day(ordinal: $0.ordinal &+ sign &* $1) } }
+            if case .integer(let days, let literalAt) = rhs, apply(0, days).map({ $0.magnitude > UInt(Day.range.count) }) ?? true {
+                throw ExpressionError(
+                    "rules.date-out-of-range",
+                    "\(days) days takes any date outside the dates caseaudit handles (0001-01-01 to 9999-12-31)", at: literalAt)
+            }
+            return .date { values in
+                Self.mergeChecked(a(values), b(values)) { day, days in apply(0, days).flatMap { day.adding(days: $0) } }
+            }
         case (.date(let a), .date(let b)) where op == .minus:
             return .int { values in Self.merge(a(values), b(values)) { $0.ordinal - $1.ordinal } }
         default:
@@ -529,10 +564,8 @@ struct ExpressionCompiler {
             if name == "days_between" {
                 return .int { values in Self.merge(from(values), to(values)) { $1.ordinal - $0.ordinal } }
             }
-            let holidays = schema.holidays
-            return .int { values in
-                Self.merge(from(values), to(values)) { WorkingDays.between($0, $1, holidays: holidays) }
-            }
+            let workingDays = schema.workingDays
+            return .int { values in Self.merge(from(values), to(values)) { workingDays.between($0, $1) } }
         case "answer":
             try arity(1)
             guard case .string(let id, let idAt) = arguments[0] else {
@@ -580,9 +613,14 @@ struct ExpressionCompiler {
     }
 
     private static func merge<A, B, C>(_ a: Lookup<A>, _ b: Lookup<B>, _ transform: (A, B) -> C) -> Lookup<C> {
+        mergeChecked(a, b) { x, y -> C? in transform(x, y) }
+    }
+
+    /// As ``merge(_:_:_:)``, with a transform that may find no result (out of range): unknown.
+    private static func mergeChecked<A, B, C>(_ a: Lookup<A>, _ b: Lookup<B>, _ transform: (A, B) -> C?) -> Lookup<C> {
         switch (a, b) {
         case (.absent, _), (_, .absent): return .absent
-        case (.value(let x), .value(let y)): return .value(transform(x, y))
+        case (.value(let x), .value(let y)): return transform(x, y).map { .value($0) } ?? .unknown
         default: return .unknown
         }
     }

@@ -3,6 +3,7 @@ struct Lexer {
     struct Failure: Error, Equatable {
         var message: String
         var offset: Int
+        var code = "rules.expression-syntax"
     }
 
     static func tokens(_ text: String) throws(Failure) -> [Token] {

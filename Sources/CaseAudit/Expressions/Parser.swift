@@ -12,7 +12,7 @@ struct Parser {
         if case .end = parser.peek.kind {
             throw Failure(message: "the expression is empty", offset: 0)
         }
-        let expression = try parser.orExpression()
+        let expression = try parser.orExpression().expression
         guard case .end = parser.peek.kind else {
             throw Failure(message: "unexpected \(describe(parser.peek)) after a complete expression", offset: parser.peek.offset)
         }
@@ -53,25 +53,66 @@ struct Parser {
         }
     }
 
-    private mutating func orExpression() throws(Failure) -> Expression {
+    /// A parsed expression and the depth of its tree (a leaf is 1). Depth counts every node,
+    /// so a long `a and b and …` chain is as deep as it is long.
+    private typealias Parsed = (expression: Expression, depth: Int)
+
+    /// Deepest expression tree accepted: nesting of parentheses, calls, lists and `not`, and the
+    /// length of `and`/`or`/`+`/`-` chains all count. Parsing, compiling and evaluating recurse
+    /// along the tree, so this bounds their stack whatever the input.
+    static let maxDepth = 64
+
+    /// The recursion depth of the parser right now, checked on entry to every nested construct.
+    private var nesting = 0
+
+    private mutating func enter(at offset: Int) throws(Failure) {
+        nesting += 1
+        if nesting > Self.maxDepth { throw Self.tooDeep(at: offset) }
+    }
+
+    /// A node over children of these depths, refused when it makes the tree deeper than ``maxDepth``.
+    private func node(_ expression: Expression, over depths: Int..., at offset: Int) throws(Failure) -> Parsed {
+        let depth = (depths.max() ?? 0) + 1
+        if depth > Self.maxDepth { throw Self.tooDeep(at: offset) }
+        return (expression, depth)
+    }
+
+    private static func tooDeep(at offset: Int) -> Failure {
+        Failure(
+            message: "the expression nests more than \(maxDepth) levels deep (parentheses, 'not', or a long 'and'/'or'/'+' chain); split it into predicates",
+            offset: offset, code: "rules.expression-too-deep")
+    }
+
+    private mutating func orExpression() throws(Failure) -> Parsed {
         var lhs = try andExpression()
-        while accept(.or) { lhs = .or(lhs, try andExpression()) }
-        return lhs
+        while true {
+            let at = peek.offset
+            guard accept(.or) else { return lhs }
+            let rhs = try andExpression()
+            lhs = try node(.or(lhs.expression, rhs.expression), over: lhs.depth, rhs.depth, at: at)
+        }
     }
 
-    private mutating func andExpression() throws(Failure) -> Expression {
+    private mutating func andExpression() throws(Failure) -> Parsed {
         var lhs = try notExpression()
-        while accept(.and) { lhs = .and(lhs, try notExpression()) }
-        return lhs
+        while true {
+            let at = peek.offset
+            guard accept(.and) else { return lhs }
+            let rhs = try notExpression()
+            lhs = try node(.and(lhs.expression, rhs.expression), over: lhs.depth, rhs.depth, at: at)
+        }
     }
 
-    private mutating func notExpression() throws(Failure) -> Expression {
+    private mutating func notExpression() throws(Failure) -> Parsed {
         let start = peek.offset
-        if accept(.not) { return .not(try notExpression(), at: start) }
-        return try comparison()
+        guard accept(.not) else { return try comparison() }
+        try enter(at: start)
+        defer { nesting -= 1 }
+        let inner = try notExpression()
+        return try node(.not(inner.expression, at: start), over: inner.depth, at: start)
     }
 
-    private mutating func comparison() throws(Failure) -> Expression {
+    private mutating func comparison() throws(Failure) -> Parsed {
         let lhs = try sum()
         let at = peek.offset
         let op: ComparisonOperator?
@@ -96,57 +137,76 @@ struct Parser {
         guard let op else { return lhs }
         index += 1
         let rhs = try sum()
-        return .compare(op, lhs, rhs, at: at)
+        return try node(.compare(op, lhs.expression, rhs.expression, at: at), over: lhs.depth, rhs.depth, at: at)
     }
 
-    private mutating func sum() throws(Failure) -> Expression {
+    private mutating func sum() throws(Failure) -> Parsed {
         var lhs = try term()
         while true {
             let at = peek.offset
+            let op: ArithmeticOperator
             if accept(.plus) {
-                lhs = .arithmetic(.plus, lhs, try term(), at: at)
+                op = .plus
             } else if accept(.minus) {
-                lhs = .arithmetic(.minus, lhs, try term(), at: at)
+                op = .minus
             } else {
                 return lhs
             }
+            let rhs = try term()
+            lhs = try node(.arithmetic(op, lhs.expression, rhs.expression, at: at), over: lhs.depth, rhs.depth, at: at)
         }
     }
 
-    private mutating func term() throws(Failure) -> Expression {
+    private mutating func term() throws(Failure) -> Parsed {
         let token = advance()
         switch token.kind {
         case .integer(let value):
-            return .integer(value, at: token.offset)
+            return (.integer(value, at: token.offset), 1)
         case .string(let value):
-            return .string(value, at: token.offset)
+            return (.string(value, at: token.offset), 1)
         case .keyword(.true):
-            return .boolean(true, at: token.offset)
+            return (.boolean(true, at: token.offset), 1)
         case .keyword(.false):
-            return .boolean(false, at: token.offset)
+            return (.boolean(false, at: token.offset), 1)
         case .identifier(let name):
-            guard accept(.leftParen) else { return .name(name, at: token.offset) }
+            guard accept(.leftParen) else { return (.name(name, at: token.offset), 1) }
+            try enter(at: token.offset)
+            defer { nesting -= 1 }
             var arguments: [Expression] = []
+            var deepest = 0
             if !accept(.rightParen) {
-                repeat { arguments.append(try orExpression()) } while accept(.comma)
+                repeat {
+                    let argument = try orExpression()
+                    arguments.append(argument.expression)
+                    deepest = max(deepest, argument.depth)
+                } while accept(.comma)
                 try expect(.rightParen, "')' to close the call of '\(name)'")
             }
-            return .call(name, arguments, at: token.offset)
+            return try node(.call(name, arguments, at: token.offset), over: deepest, at: token.offset)
         case .symbol(.leftParen):
+            try enter(at: token.offset)
+            defer { nesting -= 1 }
             let inner = try orExpression()
             try expect(.rightParen, "')'")
             return inner
         case .symbol(.leftBracket):
+            try enter(at: token.offset)
+            defer { nesting -= 1 }
             var items: [Expression] = []
+            var deepest = 0
             if !accept(.rightBracket) {
-                repeat { items.append(try term()) } while accept(.comma)
+                repeat {
+                    let item = try term()
+                    items.append(item.expression)
+                    deepest = max(deepest, item.depth)
+                } while accept(.comma)
                 try expect(.rightBracket, "']' to close the list")
             }
-            return .list(items, at: token.offset)
+            return try node(.list(items, at: token.offset), over: deepest, at: token.offset)
         case .symbol(.minus):
             if case .integer(let value) = peek.kind {
                 _ = advance()
-                return .integer(-value, at: token.offset)
+                return (.integer(-value, at: token.offset), 1)
             }
             throw Failure(message: "expected a value, found '-'", offset: token.offset)
         default:

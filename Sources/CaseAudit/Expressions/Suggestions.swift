@@ -2,14 +2,19 @@
 enum Suggestions {
     /// The closest candidate within a distance that suits the name's length, or nil.
     static func closest(to name: String, in candidates: [String]) -> String? {
-        let limit = max(1, min(3, name.count / 3))
+        let length = name.unicodeScalars.count
+        let characters = name.count
+        let limit = max(1, min(3, characters / 3))
         var best: (String, Int)?
         for candidate in candidates {
-            var distance = editDistance(name, candidate)
             // A truncation or an extension ("boolean" for "bool") is a likely slip too.
-            if min(name.count, candidate.count) >= 3, name.hasPrefix(candidate) || candidate.hasPrefix(name) {
-                distance = min(distance, limit)
-            }
+            let affix = min(characters, candidate.count) >= 3 && (name.hasPrefix(candidate) || candidate.hasPrefix(name))
+            // Lengths further apart than the limit are further apart than that in edit distance too:
+            // the quadratic distance is skipped (a 1 MiB value is compared with nothing).
+            let close = abs(length - candidate.unicodeScalars.count) <= limit
+            guard close || affix else { continue }
+            var distance = close ? editDistance(name, candidate) : limit
+            if affix { distance = min(distance, limit) }
             if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
         }
         return best?.0

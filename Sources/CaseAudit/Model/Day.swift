@@ -1,14 +1,20 @@
 /// A calendar date with no time or zone: the number of days since 1970-01-01 (proleptic Gregorian).
+///
+/// Dates run from 0001-01-01 to 9999-12-31 (``range``), what `YYYY-MM-DD` can spell; arithmetic that
+/// would leave that range gives no date (``adding(days:)``) instead of wrapping.
 public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var ordinal: Int
+
+    /// The ordinals of 0001-01-01 and 9999-12-31.
+    public static let range = -719_162...2_932_896
 
     public init(ordinal: Int) {
         self.ordinal = ordinal
     }
 
-    /// A valid date, or nil (`2013-02-30` is nil).
+    /// A valid date from 0001-01-01 to 9999-12-31, or nil (`2013-02-30` is nil).
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= Day.daysIn(month: month, year: year) else { return nil }
         // Days from civil, after Howard Hinnant's algorithm.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -44,6 +50,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The date `days` later (earlier when negative), or nil when that is outside ``range``.
+    public func adding(days: Int) -> Day? {
+        let (sum, overflow) = ordinal.addingReportingOverflow(days)
+        guard !overflow, Day.range.contains(sum) else { return nil }
+        return Day(ordinal: sum)
     }
 
     /// 1 = Monday … 7 = Sunday (1970-01-01 was a Thursday).

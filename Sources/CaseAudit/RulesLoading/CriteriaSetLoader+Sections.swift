@@ -344,33 +344,36 @@ extension CriteriaSetLoader {
     /// Questions whose applicability or computed answer reads each other's answers in a cycle.
     mutating func detectAnswerCycles(_ questions: [Question], definitions: [IdentifiedDefinition]) {
         var state = [Int](repeating: 0, count: questions.count)  // 0 new, 1 on the path, 2 done
-        var path: [Int] = []
-        var reported = false
-        func dependencies(_ index: Int) -> [Int] {
-            questions[index].applies.questions + (questions[index].compute?.questions ?? [])
+        let dependencies = questions.map { question in
+            (question.applies.questions + (question.compute?.questions ?? [])).filter { $0 < questions.count }
         }
-        func visit(_ index: Int, sink: inout DiagnosticSink) {
-            if reported { return }
-            state[index] = 1
-            path.append(index)
-            for next in dependencies(index) where next < questions.count {
-                if state[next] == 1 {
-                    let start = path.firstIndex(of: next) ?? 0
-                    let cycle = (path[start...] + [next]).map { questions[$0].id }.joined(separator: " → ")
+        // Depth-first with an explicit stack (the path), so a long chain costs no call stack.
+        var path: [(index: Int, next: Int)] = []
+        for root in questions.indices where state[root] == 0 {
+            state[root] = 1
+            path.append((root, 0))
+            while let (index, next) = path.last {
+                guard next < dependencies[index].count else {
+                    state[index] = 2
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].next += 1
+                let dependency = dependencies[index][next]
+                if state[dependency] == 1 {
+                    let start = path.firstIndex { $0.index == dependency } ?? 0
+                    let cycle = (path[start...].map(\.index) + [dependency]).map { questions[$0].id }.joined(separator: " → ")
                     let definition = definitions[index]
                     let key = definition.reader["applies"] != nil ? "applies" : "compute"
                     let node = definition.reader[key] ?? definition.node
                     sink.error("rules.answer-cycle", "questions depend on each other's answers in a cycle: \(cycle)", at: node, in: definition.source(key))
-                    reported = true
                     return
                 }
-                if state[next] == 0 { visit(next, sink: &sink) }
+                if state[dependency] == 0 {
+                    state[dependency] = 1
+                    path.append((dependency, 0))
+                }
             }
-            path.removeLast()
-            state[index] = 2
-        }
-        for index in questions.indices where state[index] == 0 {
-            visit(index, sink: &sink)
         }
     }
 

@@ -85,14 +85,19 @@ public struct CriteriaSetLoader {
     /// be resolved): the files' normalised text, or for a derived set the resolved set's.
     mutating func collect(_ files: [RuleFile], origin: SetOrigin, chain: [SetOrigin]) -> String? {
         var canonical = ""
+        var yamlFailed = false
         for file in files {
             let stream = YAMLLoader.load(bytes: file.bytes, path: file.path)
             for error in stream.errors { sink.append(Diagnostic(error, in: stream.source)) }
+            // A file that is not valid YAML leaves the set incomplete: anything found missing
+            // afterwards would only be a knock-on of the YAML error, so the build stops here.
+            if !stream.errors.isEmpty { yamlFailed = true }
             for document in stream.documents {
                 canonical += CanonicalText.render(document.root) + "\n"
                 merge(document.root, from: stream.source)
             }
         }
+        if yamlFailed { return nil }
         guard let extends = singles["extends"] else {
             for key in ["remove", "renames", "override"] {
                 if let located = singles[key] {
@@ -197,7 +202,7 @@ public struct CriteriaSetLoader {
         var compiler = ExpressionCompiler(schema: .init(
             facts: facts, factIndex: factIndex,
             predicates: retired.aliased(predicateTexts, kind: .predicate),
-            scales: scales, questions: questionLookup, holidays: Set(holidays)))
+            scales: scales, questions: questionLookup, workingDays: WorkingDays(holidays: holidays)))
 
         var predicates: [Predicate] = []
         for definition in predicateDefinitions {
@@ -221,13 +226,16 @@ public struct CriteriaSetLoader {
                 applies: applies, location: SourceLocation(definition.source, definition.node.position)))
         }
         var criteria: [Criterion] = []
+        // Each criterion's outcome, nil when it names none of this set's (the set then has errors).
+        var criterionOutcomes: [Int?] = []
         for definition in criterionDefinitions {
             let what = "criterion '\(definition.id)'"
             let title = definition.reader.string("title", what: what, required: true, sink: &sink) ?? definition.id
-            // Kept in step with the definitions even when the outcome is unknown (the set then has errors).
-            let outcome = reference(definition, key: "outcome", what: what, kind: "outcome", index: outcomeIndex) ?? 0
+            let outcome = reference(definition, key: "outcome", what: what, kind: "outcome", index: outcomeIndex)
+            criterionOutcomes.append(outcome)
             let applies = definition.reader["applies"].flatMap { compileCondition($0, source: definition.source("applies"), compiler: &compiler) }
-            criteria.append(Criterion(id: definition.id, outcome: outcome, title: title, applies: applies, location: SourceLocation(definition.source, definition.node.position)))
+            // Kept in step with the definitions even when the outcome is unknown; such a set is never returned.
+            criteria.append(Criterion(id: definition.id, outcome: outcome ?? 0, title: title, applies: applies, location: SourceLocation(definition.source, definition.node.position)))
         }
 
         var questions: [Question] = []
@@ -250,7 +258,9 @@ public struct CriteriaSetLoader {
             }
             var applies = CompiledCondition.always
             let criterion = criteria[shape.criterion]
-            if let outcomeApplies = outcomes[criterion.outcome].applies { applies = applies.and(outcomeApplies) }
+            if let outcome = criterionOutcomes[shape.criterion], let outcomeApplies = outcomes[outcome].applies {
+                applies = applies.and(outcomeApplies)
+            }
             if let criterionApplies = criterion.applies { applies = applies.and(criterionApplies) }
             if let own { applies = applies.and(own) }
             let scored = definition.reader.bool("scored", sink: &sink) ?? true

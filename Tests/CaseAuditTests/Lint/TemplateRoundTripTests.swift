@@ -69,7 +69,10 @@ struct TemplateRoundTripTests {
         let set = try #require(DefaultCriteriaSet.load().set)
         let template = CaseTemplate(set: set, facts: try Self.exampleFacts(set), caseID: "T-2").csv()
         var rows: [[String]] = []
-        let problems = CSVTable(source: SourceText(path: "t.csv", bytes: Array(template.utf8))).forEachRow { rows.append($0.map(\.text)) }
+        var problems: [Diagnostic] = []
+        CSVTable(source: SourceText(path: "t.csv", bytes: Array(template.utf8))).forEachRow(report: { problems.append($0) }) {
+            rows.append($0.map(\.text))
+        }
         #expect(problems.isEmpty)
         #expect(rows.count == 2)
         guard rows.count == 2 else { return }

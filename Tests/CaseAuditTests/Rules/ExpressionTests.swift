@@ -15,7 +15,7 @@ struct ExpressionTests {
         for (index, fact) in set.facts.enumerated() { factIndex[fact.name] = index }
         return ExpressionCompiler(schema: .init(
             facts: set.facts, factIndex: factIndex, predicates: ["high_plus": "rosh >= high"], scales: set.scales,
-            questions: ["q1": (0, 0, false)], holidays: Set(set.holidays)))
+            questions: ["q1": (0, 0, false)], workingDays: WorkingDays(holidays: set.holidays)))
     }
 
     /// Facts by name; missing names are missing facts. Index order: rosh, case_type, factors, cp, start.

@@ -1,0 +1,135 @@
+import Foundation
+import Testing
+import YAMLKit
+@testable import CaseAudit
+
+/// Case files built to make reading quadratic, block or leak (issue 11, items 4, 5 and 8): each
+/// gives located diagnostics within limits that hold by construction.
+@Suite("Hostile case files")
+struct HostileCaseInputTests {
+    /// Reads files (or directories) against the mini set; every diagnostic in order.
+    static func read(_ paths: [String]) throws -> (diagnostics: [Diagnostic], summary: CaseStream.Summary, ids: [String]) {
+        let expanded = CaseInputs.expand(paths)
+        #expect(expanded.problems.isEmpty)
+        let stream = CaseStream(schema: CaseSchema(try CaseFixtures.miniSet()), inputs: expanded.inputs)
+        var diagnostics: [Diagnostic] = []
+        var ids: [String] = []
+        let summary = stream.forEach(report: { diagnostics += $0 }) { record, _ in
+            ids.append(record.id)
+            return []
+        }
+        return (diagnostics, summary, ids)
+    }
+
+    static func write(_ bytes: [UInt8], _ name: String, in directory: URL) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url.path
+    }
+
+    @Test("10,000 unknown columns: 4,095 located errors and one for the cells past 4,096, each with a short caret line")
+    func wideHeader() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let header = "case,rosh," + (3...10_000).map { "x\($0)" }.joined(separator: ",")
+        let path = try Self.write(Array((header + "\nC-1,high\n").utf8), "wide.csv", in: directory)
+        let read = try Self.read([path])
+        #expect(read.diagnostics.filter { $0.code == "csv.unknown-column" }.count == 4_094)  // x3 … x4096
+        let tooMany = try #require(read.diagnostics.first { $0.code == "csv.too-many-cells" })
+        // 'case,rosh,' is 10 characters, 'x3,' … 'x9,' 3 each, 'x10,' … 'x99,' 4, 'x100,' … 'x999,' 5,
+        // 'x1000,' … 'x4096,' 6: the 4,097th cell starts after 10 + 7×3 + 90×4 + 900×5 + 3097×6 characters.
+        #expect((tooMany.location?.line, tooMany.location?.column) == (1, 10 + 21 + 360 + 4_500 + 18_582 + 1))
+        #expect(read.diagnostics.allSatisfy { ($0.location?.lineText?.count ?? 0) <= 122 })
+        #expect(read.ids == ["C-1"])
+    }
+
+    @Test("a 10 MB cell is reported where it starts and read as empty; the caret line stays short")
+    func hugeCell() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = "case,rosh,note:rmp.sufficient\nC-1,high," + String(repeating: "x", count: 10_000_000) + "\nC-2,low,\n"
+        let path = try Self.write(Array(text.utf8), "cell.csv", in: directory)
+        let read = try Self.read([path])
+        #expect(read.diagnostics.map(\.code) == ["csv.cell-too-long"])
+        let error = try #require(read.diagnostics.first)
+        #expect((error.location?.line, error.location?.column) == (2, 10))
+        let shown: String = "C-1,high," + String(repeating: "x", count: 111) + "…"
+        #expect(error.location?.lineText == shown)
+        #expect(read.ids == ["C-1", "C-2"])
+    }
+
+    @Test("the caret line shows about 120 characters around the column, with the caret under it")
+    func caretWindow() throws {
+        let line = String(repeating: "a", count: 100_000) + "Z" + String(repeating: "b", count: 100_000)
+        let source = SourceText(path: "long.yaml", text: "first\n" + line + "\n")
+        let location = SourceLocation(source, SourcePosition(line: 2, column: 100_001, offset: 6 + 100_000))
+        let text = DiagnosticFormatter().format(Diagnostic(.error, code: "t.t", "here", at: location))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 4)
+        let shown: String = "    …" + String(repeating: "a", count: 60) + "Z" + String(repeating: "b", count: 59) + "…"
+        let caret: String = "    " + String(repeating: " ", count: 61) + "^"
+        #expect(lines[1] == shown)
+        #expect(lines[2] == caret)
+    }
+
+    @Test("a 2 MB YAML scalar: the limit error, printed in under a kilobyte")
+    func hugeScalar() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.write(Array(("case: C-1\nnotes: {rmp.sufficient: " + String(repeating: "y", count: 2 << 20) + "}\n").utf8), "big.yaml", in: directory)
+        let read = try Self.read([path])
+        let error = try #require(read.diagnostics.first { $0.code == "yaml.limit.scalar-length" })
+        #expect(error.location?.line == 2)
+        #expect(DiagnosticFormatter().format(error).utf8.count < 1024)
+    }
+
+    @Test("a FIFO, given or found in a directory, is reported and never opened for reading")
+    func fifo() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fifo = directory.appendingPathComponent("pipe.yaml").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let clean = try Self.write(Array("case: C-1\nfacts: {rosh: low}\n".utf8), "clean.yaml", in: directory)
+        for paths in [[fifo, clean], [directory.path]] {
+            let read = try Self.read(paths)
+            #expect(read.summary.unreadable == 1)
+            #expect(read.ids == ["C-1"])
+            let error = try #require(read.diagnostics.first { $0.code == "yaml.unreadable" })
+            #expect(error.message.hasSuffix("is a FIFO (named pipe), not a regular file"))
+            #expect(error.location?.path.hasSuffix("pipe.yaml") == true)
+        }
+    }
+
+    @Test("a quoted line break in a bad value is shown as \\n: every diagnostic stays one line")
+    func lineBreakInMessage() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.write(Array("case,rosh\nC-1,\"hi\ngh\"\n".utf8), "nl.csv", in: directory)
+        let error = try #require(try Self.read([path]).diagnostics.first)
+        #expect(error.code == "case.fact-value")
+        #expect(error.message.hasPrefix("'hi\\ngh' is not a value of rosh"))
+        #expect(DiagnosticFormatter(showSource: false).format(error).filter { $0 == "\n" }.count == 1)
+    }
+
+    @Test("a whole number past Int says so")
+    func hugeNumber() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.write(Array(("case,age\nC-1,1" + String(repeating: "0", count: 300) + "\n").utf8), "n.csv", in: directory)
+        let error = try #require(try Self.read([path]).diagnostics.first)
+        #expect(error.message.hasPrefix("'1000000000"))
+        #expect(error.message.hasSuffix("…' is too large for age: whole numbers run from -9223372036854775808 to 9223372036854775807"))
+    }
+
+    @Test("NFC and NFD spellings of an id are one case: a duplicate, and explain finds either")
+    func normalisedIDs() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.write(Array("case: Jos\u{E9}-1\n---\ncase: Jose\u{301}-1\n".utf8), "ids.yaml", in: directory)
+        let read = try Self.read([path])
+        #expect(read.diagnostics.map(\.code) == ["case.duplicate-id"])
+        #expect(read.ids.map { Array($0.utf8) } == [Array("Jos\u{E9}-1".utf8)])
+        let stream = CaseStream(schema: CaseSchema(try CaseFixtures.miniSet()), inputs: [.file(path)])
+        #expect(ExplainRun.find("Jose\u{301}-1", in: stream, report: { _ in }).evaluation != nil)
+    }
+}
