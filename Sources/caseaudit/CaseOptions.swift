@@ -81,6 +81,14 @@ struct CaseOptions: ParsableArguments {
         return facts[0]
     }
 
+    /// Every file the command reads — case files (and standard input when it is a file), the
+    /// criteria set's files, the key file — so that `-o` can never overwrite one of them.
+    func inputFiles(_ stream: CaseStream) -> Set<FileIdentity> {
+        var files = rules.inputFiles.union(stream.inputs.compactMap(\.identity))
+        if let key = pseudonymise, let identity = FileIdentity(path: key) { files.insert(identity) }
+        return files
+    }
+
     /// The exit status after reading: 2 if an input was unreadable, 1 if the input had errors.
     static func status(_ summary: CaseStream.Summary) -> ExitStatus {
         if summary.unreadable > 0 { return .usageOrInput }
@@ -114,14 +122,20 @@ struct OutputOptions: ParsableArguments {
         output = path
     }
 
-    /// Opens the output; exits 2 when the file cannot be created.
-    func open() throws -> OutputSink {
+    /// Opens the output; exits 2 when the file cannot be created or is one of `inputs`.
+    func open(inputs: Set<FileIdentity>) throws -> OutputSink {
         do {
-            return try OutputSink(path: output)
+            return try OutputSink(path: output, inputs: inputs)
         } catch {
-            Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot write '\(output ?? "-")': \(error.reason)", at: nil)])
+            Output.diagnostics([Self.diagnostic(error, path: output ?? "-")])
             throw ExitStatus.usageOrInput.exit
         }
+    }
+
+    /// The diagnostic for an output that cannot be written (or must not be).
+    static func diagnostic(_ error: OutputSink.Failure, path: String) -> Diagnostic {
+        let verb = error.code == "output.is-input" ? "refusing to write" : "cannot write"
+        return Diagnostic(.error, code: error.code, "\(verb) '\(path)': \(error.reason)", at: nil)
     }
 
     /// Finishes the output; exits 2 when it could not be written.
@@ -129,7 +143,7 @@ struct OutputOptions: ParsableArguments {
         do {
             try sink.finish()
         } catch {
-            Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot write '\(output ?? "-")': \(error.reason)", at: nil)])
+            Output.diagnostics([Self.diagnostic(error, path: output ?? "-")])
             throw ExitStatus.usageOrInput.exit
         }
     }

@@ -23,7 +23,7 @@ struct ExplainCommand: ParsableCommand {
         }
         let found = ExplainRun.find(caseID, in: stream, report: Output.diagnostics)
         guard let evaluation = found.evaluation else {
-            Output.diagnostics([Diagnostic(.error, code: "usage.unknown-case", "no case '\(caseID)' in \(cases.paths.joined(separator: ", "))", at: nil)])
+            Output.diagnostics([Diagnostic(.error, code: "usage.unknown-case", "no case '\(ExplainRun.shownID(caseID, in: stream))' in \(cases.paths.joined(separator: ", "))", at: nil)])
             throw ExitStatus.usageOrInput.exit
         }
         Output.write(ExplanationText.render(Explanation(evaluation, question: index, set: set), set: set))

@@ -30,7 +30,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         let stream = try cases.open(minBase: minBase.minBase)
         let by = try CaseOptions.facts(self.by, in: stream.schema)
-        let sink = try output.open()
+        let sink = try output.open(inputs: cases.inputFiles(stream))
         let notes = !noNotes
         func run(_ writer: some GapWriter) -> GapsRun.Summary {
             var writer = writer

@@ -19,10 +19,6 @@ struct LintCommand: ParsableCommand {
             1 findings, 2 usage error or unreadable input.
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, sarif, github
-    }
-
     @Argument(help: ArgumentHelp(
         "Case files or directories (*.yaml, *.yml, *.json, *.csv); '-' for standard input. None: lint the --rules set.",
         valueName: "path"), completion: .file(extensions: ["yaml", "yml", "json", "csv"]))
@@ -36,7 +32,7 @@ struct LintCommand: ParsableCommand {
     @OptionGroup var rules: RulesOptions
 
     @Option(help: "Output format.")
-    var format: Format = .text
+    var format: LintOutput.Format = .text
 
     @Flag(help: "Warnings fail the run too (exit 1).")
     var strict = false
@@ -46,59 +42,58 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    @Option(help: ArgumentHelp(
+        "Replace case ids in the findings with keyed hashes (HMAC-SHA-256), and show no source lines; the key is the content of this file (16 bytes or more).",
+        valueName: "key-file"))
+    var pseudonymise: String?
+
     func run() throws {
         let options = LintOptions(requireComplete: requireComplete, strict: strict)
         if paths.isEmpty, rules.rules == nil {
             throw ValidationError("give case files to lint, or --rules PATH to lint a criteria set")
         }
-        let sink = try output.open()
-        let formatter = DiagnosticFormatter(useColor: output.output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil)
-        var collected: [Diagnostic] = []
-        let emit: ([Diagnostic]) -> Void = { diagnostics in
-            switch format {
-            case .text: sink.write(formatter.format(diagnostics))
-            case .github: diagnostics.forEach { sink.write(GitHubAnnotations.render($0)) }
-            case .json, .sarif: collected += diagnostics
-            }
+        let pseudonymiser = try pseudonymise.map(CaseOptions.pseudonymiser(keyFile:))
+        var expanded = CaseInputs.expand(paths)
+        if !paths.isEmpty, expanded.problems.isEmpty, expanded.inputs.isEmpty {
+            expanded.problems.append(CaseInputs.noCaseFiles(paths))
         }
+        var inputs = rules.inputFiles.union(expanded.inputs.compactMap(\.identity))
+        if let key = pseudonymise.flatMap(FileIdentity.init(path:)) { inputs.insert(key) }
+        let sink = try output.open(inputs: inputs)
+        let formatter = DiagnosticFormatter(useColor: output.output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil)
+        let writer = LintOutput(format, to: sink, formatter: formatter)
         let summary: LintSummary
         if paths.isEmpty {
             let linted = LintRun.rules(path: rules.rules)
-            emit(linted.diagnostics)
+            writer.write(linted.diagnostics)
             summary = linted.summary
         } else {
             let loaded = CriteriaSetSource.load(path: rules.rules)
             guard let set = loaded.set else {
                 // The set is broken: its problems are the findings (2 when it cannot be read at all).
-                emit(loaded.diagnostics.sortedForOutput())
-                try finish(sink, collected, LintSummary(
+                writer.write(loaded.diagnostics.sortedForOutput())
+                try finish(sink, writer, LintSummary(
                     errors: loaded.diagnostics.count(of: .error), unreadable: loaded.isUnreadable ? 1 : 0,
                     subject: "the criteria set at \(rules.rules ?? "(embedded)")"), options)
                 return
             }
-            var expanded = CaseInputs.expand(paths)
-            if expanded.problems.isEmpty, expanded.inputs.isEmpty {
-                expanded.problems.append(CaseInputs.noCaseFiles(paths))
-            }
-            emit(expanded.problems)
-            var result = LintRun.cases(
-                CaseStream(schema: CaseSchema(set), inputs: expanded.inputs, standardInputFormat: stdinFormat), options: options, report: emit)
+            writer.write(expanded.problems)
+            let stream = CaseStream(
+                schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat)
+            var result = LintRun.cases(stream, options: options, report: writer.write)
             result.unreadable += expanded.problems.count
             result.errors += expanded.problems.count
             summary = result
         }
-        try finish(sink, collected, summary, options)
+        try finish(sink, writer, summary, options)
     }
 
-    private func finish(_ sink: OutputSink, _ collected: [Diagnostic], _ summary: LintSummary, _ options: LintOptions) throws {
-        switch format {
-        case .text: sink.write(summary.line + "\n")
-        case .github: break
-        case .json: sink.write(LintJSON.render(collected, summary, options))
-        case .sarif: sink.write(SARIFLog.render(collected))
-        }
+    private func finish(_ sink: OutputSink, _ writer: LintOutput, _ summary: LintSummary, _ options: LintOptions) throws {
+        writer.finish(summary, options)
         try output.finish(sink)
         let status = summary.status(options)
         if status != .success { throw status.exit }
     }
 }
+
+extension LintOutput.Format: ExpressibleByArgument {}

@@ -50,7 +50,7 @@ struct ReportCommand: ParsableCommand {
             profile: profile.isEmpty ? Aggregate.defaultProfile(set) : try CaseOptions.facts(profile, in: stream.schema),
             gapsBy: gapsBy,
             includeNotes: includeNotes, includesGaps: !noGaps)
-        let sink = try output.open()
+        let sink = try output.open(inputs: cases.inputFiles(stream))
         let summary = ReportRun.run(stream, options, to: sink, report: Output.diagnostics)
         try output.finish(sink)
         let status = CaseOptions.status(summary)

@@ -74,9 +74,9 @@ struct RulesCommand: ParsableCommand {
             let text = CriteriaDocument.markdown(set)
             if let output {
                 do {
-                    try AtomicFile.write(text, to: output)
+                    try AtomicFile.write(text, to: output, inputs: rules.inputFiles)
                 } catch {
-                    Output.diagnostics([Diagnostic(.error, code: "output.unwritable", "cannot write '\(output)': \(error.reason)", at: nil)])
+                    Output.diagnostics([OutputOptions.diagnostic(error, path: output)])
                     throw ExitStatus.usageOrInput.exit
                 }
             } else {

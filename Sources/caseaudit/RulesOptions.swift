@@ -1,4 +1,5 @@
 import ArgumentParser
+import CaseAudit
 
 /// `--rules SET`: swaps the embedded default criteria set for another, on every command.
 struct RulesOptions: ParsableArguments {
@@ -16,5 +17,10 @@ struct RulesOptions: ParsableArguments {
         if given.count > 1 {
             throw ValidationError("--rules is given \(given.count) times ('\(given.joined(separator: "', '"))'); give one set (to layer sets, write a derived set with 'extends')")
         }
+    }
+
+    /// The set's files on disk (none for an embedded set), which `-o` must never overwrite.
+    var inputFiles: Set<FileIdentity> {
+        Set(rules.map(FileIdentity.of(fileOrDirectory:)) ?? [])
     }
 }

@@ -32,7 +32,7 @@ struct ScoreCommand: ParsableCommand {
         let by = try CaseOptions.facts(self.by, in: stream.schema)
         let profile = self.profile.isEmpty
             ? Aggregate.defaultProfile(stream.schema.set) : try CaseOptions.facts(self.profile, in: stream.schema)
-        let sink = try output.open()
+        let sink = try output.open(inputs: cases.inputFiles(stream))
         let summary: CaseStream.Summary
         if format == .html {
             // The audit report's figures, without the per-case gaps.

@@ -50,7 +50,7 @@ struct TemplateCommand: ParsableCommand {
             throw ExitStatus.usageOrInput.exit
         }
         let template = CaseTemplate(set: set, facts: given, caseID: caseID)
-        let sink = try output.open()
+        let sink = try output.open(inputs: rules.inputFiles)
         sink.write(csv ? template.csv() : template.yaml())
         try output.finish(sink)
     }

@@ -19,6 +19,14 @@ public enum CaseInput: Sendable, Hashable {
         }
     }
 
+    /// The file it reads (standard input's when that is redirected from a file), to keep outputs off it.
+    public var identity: FileIdentity? {
+        switch self {
+        case .file(let path): return FileIdentity(path: path)
+        case .standardInput: return FileIdentity(regularFileOn: 0)
+        }
+    }
+
     /// True for a file named `*.csv`; other files are YAML (standard input's format is the stream's to decide).
     public var isCSV: Bool {
         if case .file(let path) = self { return path.lowercased().hasSuffix(".csv") }
@@ -49,7 +57,7 @@ public enum CaseInputs {
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
-                var visited: Set<FileID> = [FileID(info)]
+                var visited: Set<FileIdentity> = [FileIdentity(info)]
                 walk(directory: path, into: &found, visited: &visited, problems: &problems)
                 for file in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where seen.insert(.file(file)).inserted {
                     inputs.append(.file(file))
@@ -61,19 +69,8 @@ public enum CaseInputs {
         return (inputs, problems)
     }
 
-    /// A file's identity, to enter each directory once even when links lead back to it.
-    private struct FileID: Hashable {
-        var device: UInt64
-        var inode: UInt64
-
-        init(_ info: stat) {
-            device = UInt64(info.st_dev)
-            inode = UInt64(info.st_ino)
-        }
-    }
-
     private static func walk(
-        directory: String, into found: inout [String], visited: inout Set<FileID>, problems: inout [Diagnostic]
+        directory: String, into found: inout [String], visited: inout Set<FileIdentity>, problems: inout [Diagnostic]
     ) {
         guard let handle = opendir(directory) else {
             problems.append(unreadable(directory, reason: String(cString: strerror(errno)).lowercased()))
@@ -90,7 +87,7 @@ public enum CaseInputs {
             var info = stat()
             guard stat(path, &info) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                if visited.insert(FileID(info)).inserted {
+                if visited.insert(FileIdentity(info)).inserted {
                     walk(directory: path, into: &found, visited: &visited, problems: &problems)
                 }
             } else if extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
