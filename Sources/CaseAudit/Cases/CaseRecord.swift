@@ -59,6 +59,9 @@ public struct CaseRecord: Sendable {
     /// The input the case was read from.
     public var source: SourceText
     public var positions: CasePositions
+    /// Set when `id` is a pseudonym: outputs then leave out where the case is written, since a file
+    /// and line lead back to the person as surely as the id.
+    public var hidesSource = false
 
     public init(
         id: String, assessor: String? = nil, facts: [FactValue?], answers: [RecordedAnswer?], notes: [Int: String] = [:],

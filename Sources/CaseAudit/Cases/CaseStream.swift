@@ -45,9 +45,13 @@ public final class CaseStream: Sendable {
     }
 
     /// Reads every input in order, calling `body` with each case and its input's index; `body`
-    /// returns its own findings about the case. Diagnostics go to `report`, input by input, in
-    /// source order. A later pass may read only some inputs
-    /// (`only`), skipping the duplicates an earlier full pass found (`skipping`).
+    /// returns its own findings about the case. Diagnostics go to `report` in source order, as the
+    /// reading passes them (so memory does not grow with their number). A later pass may read only
+    /// some inputs (`only`), skipping the duplicates an earlier full pass found (`skipping`).
+    ///
+    /// Case ids are read in Unicode NFC, so two spellings of one id are one case everywhere. With a
+    /// pseudonymiser, diagnostics carry no source lines (a CSV row or a `case:` line would show the
+    /// id, and other personal data) and name a duplicate case by its pseudonym.
     @discardableResult
     public func forEach(
         only: Set<Int>? = nil, skipping: Set<RecordKey> = [], report: ([Diagnostic]) -> Void,
@@ -73,33 +77,66 @@ public final class CaseStream: Sendable {
         var summary = Summary()
         var registry = CaseIDRegistry()
         for (number, input) in inputs.enumerated() where only?.contains(number) ?? true {
-            var diagnostics: [Diagnostic] = []
+            var pending: [Diagnostic] = []
             var alongside: [Diagnostic] = []
             var found = 0
-            func add(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
-            func addAlongside(_ diagnostic: Diagnostic) { alongside.append(diagnostic) }
+            var reported = false
+            func add(_ diagnostic: Diagnostic) {
+                reported = true
+                pending.append(pseudonymiser == nil ? diagnostic : diagnostic.withoutSourceText)
+            }
+            func addAlongside(_ diagnostic: Diagnostic) {
+                reported = true
+                alongside.append(pseudonymiser == nil ? diagnostic : diagnostic.withoutSourceText)
+            }
+            // Reports what was found before `offset` (everything when nil), in source order: records
+            // come in source order, so nothing found later lies before the record being read. The
+            // second reading's findings join the first's where they differ.
+            func flush(before offset: Int?) {
+                if !alongside.isEmpty {
+                    let first = Set(pending)
+                    pending.append(contentsOf: alongside.filter { !first.contains($0) })
+                    alongside.removeAll()
+                }
+                guard !pending.isEmpty else { return }
+                pending = pending.sortedForOutput()
+                let split = offset.map { offset in
+                    pending.firstIndex { ($0.location?.position.offset ?? -1) >= offset } ?? pending.count
+                } ?? pending.count
+                guard split > 0 else { return }
+                let batch = Array(pending[..<split])
+                pending.removeFirst(split)
+                summary.errors += batch.count(of: .error)
+                summary.warnings += batch.count(of: .warning)
+                report(batch)
+            }
             func accept(_ record: CaseRecord, _ second: CaseRecord?) {
                 found += 1
+                flush(before: record.positions.record.offset)
                 let key = RecordKey(input: number, offset: record.positions.record.offset)
                 if skipping.contains(key) { return }
+                var record = record
+                var second = second
+                record.id = Self.normalised(record.id)
                 if let first = registry.register(
                     record.id, input: number, position: record.positions.record, idsIn: caseIDs) {
+                    let shown = pseudonymiser?.pseudonym(for: record.id) ?? record.id
                     add(Diagnostic(
                         .error, code: "case.duplicate-id",
-                        "case id '\(record.id)' is used twice; this case is skipped", at: record.location,
-                        notes: [Diagnostic.Note("'\(record.id)' first appears here",
+                        "case id '\(shown)' is used twice; this case is skipped", at: record.location,
+                        notes: [Diagnostic.Note("'\(shown)' first appears here",
                                                 at: SourceLocation(path: self.inputs[first.input].path, position: first.position))]))
                     summary.duplicates.insert(key)
                     return
                 }
                 summary.cases += 1
-                var record = record
-                var second = second
                 if let pseudonymiser {
                     record.id = pseudonymiser.pseudonym(for: record.id)
-                    second?.id = record.id
+                    record.hidesSource = true
                 }
-                diagnostics.append(contentsOf: body(record, second, number))
+                second?.id = record.id
+                second?.hidesSource = record.hidesSource
+                body(record, second, number).forEach(add)
             }
             switch read(input) {
             case .failure(let error):
@@ -112,26 +149,28 @@ public final class CaseStream: Sendable {
                 } else {
                     let reader = YAMLCaseReader(schema: schema)
                     let secondReader = other.map(YAMLCaseReader.init)
-                    let errors = YAMLLoader.forEachDocument(in: source, limits: limits) { document in
+                    let errors = YAMLLoader.forEachDocument(in: source, limits: limits) { document, problems in
+                        for problem in problems { add(Diagnostic(problem, in: source)) }
                         if let record = reader.read(document, report: add) {
                             accept(record, secondReader?.read(document, report: addAlongside))
                         }
                     }
-                    diagnostics.append(contentsOf: errors.map { Diagnostic($0, in: source) })
+                    for error in errors { add(Diagnostic(error, in: source)) }
                 }
-                if found == 0, diagnostics.isEmpty {
+                if found == 0, !reported {
                     add(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))
                 }
             }
-            if !alongside.isEmpty {
-                let first = Set(diagnostics)
-                diagnostics.append(contentsOf: alongside.filter { !first.contains($0) })
-            }
-            summary.errors += diagnostics.count(of: .error)
-            summary.warnings += diagnostics.count(of: .warning)
-            if !diagnostics.isEmpty { report(diagnostics.sortedForOutput()) }
+            flush(before: nil)
         }
         return summary
+    }
+
+    /// A case id in Unicode NFC (precomposed): `é` typed as one character or as `e` and a combining
+    /// accent is one id, for the duplicate check, `explain` and the pseudonyms alike.
+    public static func normalised(_ id: String) -> String {
+        if id.utf8.allSatisfy({ $0 < 0x80 }) { return id }
+        return String(decoding: id._nfcCodeUnits, as: UTF8.self)
     }
 
     /// The ids of an input's cases with their positions, in order (read again to confirm a duplicate).
@@ -140,11 +179,11 @@ public final class CaseStream: Sendable {
         var ids: [(String, SourcePosition)] = []
         let ignore: (Diagnostic) -> Void = { _ in }
         if format(inputs[index], source) == .csv {
-            CSVCaseReader(schema: schema).read(source, report: ignore) { ids.append(($0.id, $0.positions.record)) }
+            CSVCaseReader(schema: schema).read(source, report: ignore) { ids.append((Self.normalised($0.id), $0.positions.record)) }
         } else {
             let reader = YAMLCaseReader(schema: schema)
             _ = YAMLLoader.forEachDocument(in: source, limits: limits) { document in
-                if let record = reader.read(document, report: ignore) { ids.append((record.id, record.positions.record)) }
+                if let record = reader.read(document, report: ignore) { ids.append((Self.normalised(record.id), record.positions.record)) }
             }
         }
         return ids

@@ -31,19 +31,32 @@ struct SARIFTests {
         return diagnostics
     }
 
+    /// The log as `lint --format sarif` streams it.
+    static func render(_ diagnostics: [Diagnostic]) throws -> String {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("log.sarif").path
+        let sink = try OutputSink(path: path)
+        let output = LintOutput(.sarif, to: sink)
+        output.write(diagnostics)
+        output.finish(LintSummary(), LintOptions())
+        try sink.finish()
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
     @Test("the log validates against the SARIF 2.1.0 schema")
     func validates() throws {
         let diagnostics = try Self.diagnostics()
         let codes = Set(diagnostics.map(\.code))
         #expect(codes.isSuperset(of: ["case.fact-value", "case.answer-not-applicable", "case.duplicate-id", "usage.unknown-fact"]))
-        let log = SARIFLog.render(diagnostics)
+        let log = try Self.render(diagnostics)
         #expect(try Self.validator().validate(Data(log.utf8)) == [])
     }
 
     @Test("results carry rule, level, message, location and notes")
     func content() throws {
         let diagnostics = try Self.diagnostics()
-        let log = try #require(try JSONSerialization.jsonObject(with: Data(SARIFLog.render(diagnostics).utf8)) as? [String: Any])
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(try Self.render(diagnostics).utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(results.count == diagnostics.count)
@@ -51,7 +64,14 @@ struct SARIFTests {
         #expect(driver["version"] as? String == CaseAuditVersion.current)
         #expect(driver["semanticVersion"] as? String == CaseAuditVersion.current)
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(rules.map { $0["id"] as? String } == Set(diagnostics.map(\.code)).sorted())
+        // One rule per code, in the order the codes first occur; each result points at its rule.
+        var firstSeen: [String] = []
+        for code in diagnostics.map(\.code) where !firstSeen.contains(code) { firstSeen.append(code) }
+        #expect(rules.map { $0["id"] as? String } == firstSeen)
+        for result in results {
+            let index = try #require(result["ruleIndex"] as? Int)
+            #expect(rules[index]["id"] as? String == result["ruleId"] as? String)
+        }
         let factValue = try #require(results.first { $0["ruleId"] as? String == "case.fact-value" })
         #expect(factValue["level"] as? String == "error")
         #expect((factValue["message"] as? [String: Any])?["text"] as? String == "'hihg' is not a value of rosh; did you mean 'high'?")

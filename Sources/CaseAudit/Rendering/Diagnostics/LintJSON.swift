@@ -2,17 +2,18 @@
 public enum LintJSON {
     public static let schemaVersion = 1
 
-    public static func render(_ diagnostics: [Diagnostic], _ summary: LintSummary, _ options: LintOptions) -> String {
+    /// The document with `diagnostics` standing for the diagnostics array (written as they come).
+    static func skeleton(_ diagnostics: JSON, _ summary: LintSummary, _ options: LintOptions) -> JSON {
         JSON.object([
             ("schema", .string("caseaudit-lint")),
             ("schema_version", .int(schemaVersion)),
-            ("diagnostics", .array(diagnostics.map(diagnostic))),
+            ("diagnostics", diagnostics),
             ("summary", .object([
                 ("files", .int(summary.files)), ("cases", .int(summary.cases)), ("errors", .int(summary.errors)),
                 ("warnings", .int(summary.warnings)), ("unreadable", .int(summary.unreadable)),
                 ("exit_status", .int(Int(summary.status(options).rawValue))),
             ])),
-        ]).text() + "\n"
+        ])
     }
 
     static func diagnostic(_ diagnostic: Diagnostic) -> JSON {

@@ -3,45 +3,44 @@
 public enum SARIFLog {
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    public static func render(_ diagnostics: [Diagnostic]) -> String {
-        var codes: [String] = []
-        for diagnostic in diagnostics where !codes.contains(diagnostic.code) { codes.append(diagnostic.code) }
-        codes.sort()
+    /// The log with `results` standing for the results array (written as they come) and a rule for
+    /// each code, in the order the codes first occur (a result's `ruleIndex`).
+    static func skeleton(results: JSON, codes: [String]) -> JSON {
         let rules: [JSON] = codes.map { code in
-            let summary = DiagnosticCatalog.summary(of: code)
-                ?? diagnostics.first { $0.code == code }?.message ?? code
-            return .object([("id", .string(code)), ("shortDescription", .object([("text", .string(summary))]))])
-        }
-        let results: [JSON] = diagnostics.map { diagnostic in
-            var fields: [(String, JSON)] = [
-                ("ruleId", .string(diagnostic.code)),
-                ("ruleIndex", .int(codes.firstIndex(of: diagnostic.code) ?? 0)),
-                ("level", .string(level(diagnostic.severity))),
-                ("message", .object([("text", .string(diagnostic.message))])),
-            ]
-            if let location = diagnostic.location { fields.append(("locations", .array([physical(location)]))) }
-            let related = diagnostic.notes.enumerated().map { index, note -> JSON in
-                var entry: [(String, JSON)] = [("id", .int(index))]
-                if let location = note.location, case .object(let place) = physical(location) { entry += place }
-                entry.append(("message", .object([("text", .string(note.message))])))
-                return .object(entry)
-            }
-            if !related.isEmpty { fields.append(("relatedLocations", .array(related))) }
-            return .object(fields)
+            .object([("id", .string(code)), ("shortDescription", .object([("text", .string(DiagnosticCatalog.summary(of: code) ?? code))]))])
         }
         return JSON.object([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", results),
                 ("tool", .object([("driver", .object([
                     ("name", .string("caseaudit")), ("version", .string(CaseAuditVersion.current)),
                     ("semanticVersion", .string(CaseAuditVersion.current)),
                     ("rules", .array(rules)),
                 ]))])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
             ])])),
-        ]).text() + "\n"
+        ])
+    }
+
+    /// One result; `ruleIndex` is the index of its code in the log's rules.
+    static func result(_ diagnostic: Diagnostic, ruleIndex: Int) -> JSON {
+        var fields: [(String, JSON)] = [
+            ("ruleId", .string(diagnostic.code)),
+            ("ruleIndex", .int(ruleIndex)),
+            ("level", .string(level(diagnostic.severity))),
+            ("message", .object([("text", .string(diagnostic.message))])),
+        ]
+        if let location = diagnostic.location { fields.append(("locations", .array([physical(location)]))) }
+        let related = diagnostic.notes.enumerated().map { index, note -> JSON in
+            var entry: [(String, JSON)] = [("id", .int(index))]
+            if let location = note.location, case .object(let place) = physical(location) { entry += place }
+            entry.append(("message", .object([("text", .string(note.message))])))
+            return .object(entry)
+        }
+        if !related.isEmpty { fields.append(("relatedLocations", .array(related))) }
+        return .object(fields)
     }
 
     private static func level(_ severity: Severity) -> String {

@@ -33,8 +33,7 @@ public struct GapsCSV: GapWriter {
                 gap.caseID, gap.assessor ?? "", set.outcomes[criterion.outcome].id, criterion.id, question.id, element,
                 question.text, gap.result.rawValue, GapWords.answer(gap, set), GapWords.kind(gap),
                 gap.result == .insufficient ? question.gap ?? "" : "", includeNotes ? gap.note ?? "" : "",
-                gap.location.path, "\(gap.location.line)", "\(gap.location.column)",
-            ])
+            ] + (record.hidesSource ? ["", "", ""] : [gap.location.path, "\(gap.location.line)", "\(gap.location.column)"]))
         }
         sink.write(out)
     }

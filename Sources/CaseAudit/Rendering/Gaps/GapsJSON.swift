@@ -47,7 +47,8 @@ public struct GapsJSON: GapWriter {
         guard let set, !gaps.isEmpty else { return }
         let item = JSON.object([
             ("case", .string(record.id)), ("assessor", .optional(record.assessor)), ("group", group),
-            ("file", .string(record.source.path)), ("line", .int(record.positions.record.line)),
+            ("file", record.hidesSource ? .null : .string(record.source.path)),
+            ("line", record.hidesSource ? .null : .int(record.positions.record.line)),
             ("gaps", .array(gaps.map { gap in
                 let question = set.questions[gap.question]
                 let element = gap.element.flatMap { element in question.forEach.map { set.facts[$0].values[element] } }
@@ -65,7 +66,8 @@ public struct GapsJSON: GapWriter {
                     ("gap", gap.result == .insufficient ? .optional(question.gap) : .null),
                     ("missing_facts", .array(gap.missingFacts.map { .string(set.facts[$0].name) })),
                     ("note", includeNotes ? .optional(gap.note) : .null),
-                    ("line", .int(gap.location.line)), ("column", .int(gap.location.column)),
+                    ("line", record.hidesSource ? .null : .int(gap.location.line)),
+                    ("column", record.hidesSource ? .null : .int(gap.location.column)),
                 ])
             })),
         ])

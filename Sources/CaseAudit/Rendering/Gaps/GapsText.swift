@@ -27,7 +27,7 @@ public struct GapsText: GapWriter {
     public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
         guard let set, let first = gaps.first else { return }
         var out = "\n\(record.id)" + (record.assessor.map { " (assessor \($0))" } ?? "")
-        out += "  \(first.location.path):\(record.positions.record.line)\n"
+        out += record.hidesSource ? "\n" : "  \(first.location.path):\(record.positions.record.line)\n"
         // One heading per criterion, even when the set lists its questions apart.
         var criteria: [Int] = []
         for gap in gaps where !criteria.contains(set.questions[gap.question].criterion) {

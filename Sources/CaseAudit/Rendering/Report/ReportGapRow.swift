@@ -26,8 +26,10 @@ struct ReportGapRow {
         note = includeNotes ? gap.note ?? "" : nil
     }
 
-    /// Where the case is written, and who assessed it: "assessor AB · om-01.yaml line 7".
+    /// Where the case is written, and who assessed it: "assessor AB · om-01.yaml line 7" (not
+    /// where, for a pseudonymised case).
     static func source(_ record: CaseRecord) -> String {
-        (record.assessor.map { "assessor \($0) · " } ?? "") + "\(record.source.path) line \(record.positions.record.line)"
+        let place = record.hidesSource ? nil : "\(record.source.path) line \(record.positions.record.line)"
+        return [record.assessor.map { "assessor \($0)" }, place].compactMap { $0 }.joined(separator: " · ")
     }
 }

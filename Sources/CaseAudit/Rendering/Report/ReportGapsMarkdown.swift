@@ -29,7 +29,8 @@ struct ReportGapsMarkdown: GapWriter {
                 + (row.note.map { [$0] } ?? [])
             table.add(cells)
         }
-        sink.write("\n\(grouped ? "####" : "###") Case \(record.id) (\(ReportGapRow.source(record)))\n\n" + ScoreMarkdown.table(table))
+        let source = ReportGapRow.source(record)
+        sink.write("\n\(grouped ? "####" : "###") Case \(record.id)\(source.isEmpty ? "" : " (\(source))")\n\n" + ScoreMarkdown.table(table))
     }
 
     mutating func end(_ summary: GapsRun.Summary) {

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import CaseAudit
+
+/// Under `--pseudonymise`, no raw case id reaches standard output, standard error or an `-o` file,
+/// for every command and format, on the York example plus a file with a duplicate id and a CSV
+/// file with a duplicate id and a bad row (issue 11, item 7).
+@Suite("--pseudonymise leaks no id")
+struct PseudonymiseLeakTests {
+    static let root = CaseFixtures.repository
+
+    static func inputs() throws -> [String] {
+        ["examples/york-2013", try CaseFixtures.path("cases/hostile/duplicate-id.yaml"), try CaseFixtures.path("cases/hostile/bad-row.csv")]
+    }
+
+    /// Every case id in the inputs, read from the files themselves (YAML `case:` lines, the first CSV cell).
+    static func rawIDs() throws -> Set<String> {
+        var ids: Set<String> = []
+        let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("examples/york-2013").path)
+            .map { root.appendingPathComponent("examples/york-2013/" + $0).path } + inputs().dropFirst()
+        for file in files {
+            let text = try String(contentsOfFile: file, encoding: .utf8)
+            for line in text.split(separator: "\n") {
+                if file.hasSuffix(".csv") {
+                    guard !line.hasPrefix("#"), !line.hasPrefix("case,"), let cell = line.split(separator: ",").first else { continue }
+                    ids.insert(String(cell))
+                } else if line.hasPrefix("case: ") {
+                    ids.insert(String(line.dropFirst(6)))
+                }
+            }
+        }
+        return ids
+    }
+
+    static let runs: [[String]] = {
+        var runs: [[String]] = []
+        for format in ["text", "json", "csv", "markdown", "html"] { runs.append(["score", "--format", format]) }
+        for format in ["text", "json", "csv", "markdown"] { runs.append(["gaps", "--format", format]) }
+        runs.append(["gaps", "--by", "offender_manager"])
+        for format in ["html", "markdown"] { runs.append(["report", "--format", format, "--include-notes"]) }
+        for format in ["text", "json", "sarif", "github"] { runs.append(["lint", "--format", format, "--require-complete"]) }
+        return runs
+    }()
+
+    @Test("score, gaps, report and lint in every format, to standard output and to -o", arguments: runs)
+    func commands(_ arguments: [String]) throws {
+        let ids = try Self.rawIDs()
+        #expect(ids.count == 49 + 3)
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = directory.appendingPathComponent("audit.key")
+        try Data("a key of thirty-two bytes, no more".utf8).write(to: key)
+        let output = directory.appendingPathComponent("out")
+        for toFile in [false, true] {
+            let run = try Executable.run(
+                arguments + (try Self.inputs()) + ["--pseudonymise", key.path] + (toFile ? ["-o", output.path] : []), in: Self.root)
+            #expect(run.status == 1, "\(arguments): \(run.error.prefix(300))")  // the duplicates and the bad row
+            let file = toFile ? try String(contentsOf: output, encoding: .utf8) : ""
+            #expect(toFile ? !file.isEmpty : !run.output.isEmpty)
+            #expect((run.output + run.error + file).contains("case.duplicate-id"))
+            for id in ids {
+                #expect(!run.output.contains(id), "\(arguments): '\(id)' on standard output")
+                #expect(!run.error.contains(id), "\(arguments): '\(id)' on standard error")
+                #expect(!file.contains(id), "\(arguments): '\(id)' in the -o file")
+            }
+        }
+    }
+
+    @Test("explain finds a case by its id and shows only its pseudonym; an unknown id is not echoed")
+    func explain() throws {
+        let ids = try Self.rawIDs()
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let key = directory.appendingPathComponent("audit.key")
+        try Data("a key of thirty-two bytes, no more".utf8).write(to: key)
+        let pseudonymiser = try #require(Pseudonymiser(key: Array("a key of thirty-two bytes, no more".utf8)))
+        let found = try Executable.run(["explain", "SYN-011", "rosh.screening_timely"] + (try Self.inputs()) + ["--pseudonymise", key.path], in: Self.root)
+        #expect(found.output.hasPrefix("Case \(pseudonymiser.pseudonym(for: "SYN-011")) · rosh.screening_timely"), "\(found.output.prefix(200)) \(found.error.prefix(300))")
+        let missing = try Executable.run(["explain", "NOSUCH-4711", "rosh.screening_timely"] + (try Self.inputs()) + ["--pseudonymise", key.path], in: Self.root)
+        #expect(missing.status == 2)
+        #expect(missing.codes.contains("usage.unknown-case"))
+        for run in [found, missing] {
+            for id in ids.union(["NOSUCH-4711"]) {
+                #expect(!run.output.contains(id) && !run.error.contains(id), "'\(id)' shown by explain")
+            }
+        }
+    }
+}
