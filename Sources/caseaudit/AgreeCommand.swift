@@ -39,7 +39,7 @@ struct AgreeCommand: ParsableCommand {
         let set = try RulesCommand.loadSet(path: rules.rules)
         let firstStream = try CaseOptions.stream([first], set: set, pseudonymiser: pseudonymiser)
         let secondStream = try CaseOptions.stream([second], set: set, pseudonymiser: pseudonymiser)
-        let sink = try output.open()
+        let sink = try output.open(inputs: CaseOptions.inputFiles([firstStream, secondStream], rules: rules, key: pseudonymise))
         let (result, summaries) = AgreementRun.run(
             first: firstStream, second: secondStream, labels: (first, second), byAssessor: by == .assessor,
             report: Output.diagnostics)

@@ -84,8 +84,13 @@ struct CaseOptions: ParsableArguments {
     /// Every file the command reads — case files (and standard input when it is a file), the
     /// criteria set's files, the key file — so that `-o` can never overwrite one of them.
     func inputFiles(_ stream: CaseStream) -> Set<FileIdentity> {
-        var files = rules.inputFiles.union(stream.inputs.compactMap(\.identity))
-        if let key = pseudonymise, let identity = FileIdentity(path: key) { files.insert(identity) }
+        Self.inputFiles([stream], rules: rules, key: pseudonymise)
+    }
+
+    /// The files read through these streams, the set and the key file.
+    static func inputFiles(_ streams: [CaseStream], rules: RulesOptions, key: String?, others: [String] = []) -> Set<FileIdentity> {
+        var files = rules.inputFiles.union(streams.flatMap(\.inputs).compactMap(\.identity))
+        files.formUnion((others + (key.map { [$0] } ?? [])).compactMap(FileIdentity.init(path:)))
         return files
     }
 

@@ -76,7 +76,7 @@ struct SampleCommand: ParsableCommand {
             let usage = drawn.diagnostics.contains { $0.code.hasPrefix("usage.") }
             throw (usage ? ExitStatus.usageOrInput : ExitStatus.findings).exit
         }
-        let sink = try output.open()
+        let sink = try output.open(inputs: CaseOptions.inputFiles([], rules: rules, key: nil, others: [caseload]))
         sink.write(SampleCSV.render(result))
         try output.finish(sink)
         if output.output == nil { Output.error(SampleText.render(result)) } else { Output.write(SampleText.render(result)) }

@@ -63,7 +63,7 @@ struct TemplateCommand: ParsableCommand {
         Output.diagnostics(read.diagnostics)
         if read.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.findings.exit }
         guard let directory = output.output else {
-            let sink = try output.open()
+            let sink = try output.open(inputs: CaseOptions.inputFiles([], rules: rules, key: nil, others: [path]))
             sink.write(read.templates.map { $0.yaml() }.joined(separator: "---\n"))
             try output.finish(sink)
             return

@@ -41,7 +41,8 @@ public struct Caseload: Sendable {
         var typing: CaseSchema?
         var idColumn: Int?
         var rows: [CaseloadRow] = []
-        let syntax = CSVTable(source: source).forEachRow { cells in
+        var syntax: [Diagnostic] = []
+        CSVTable(source: source).forEachRow(report: { syntax.append($0) }) { cells in
             guard let header = columns else {
                 var seen: [String: SourcePosition] = [:]
                 var facts: [Fact] = []

@@ -55,7 +55,7 @@ public enum SampleRun {
             facts: caseload.columns,
             factIndex: Dictionary(caseload.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first }),
             predicates: Dictionary(set.predicates.map { ($0.name, $0.expression) }, uniquingKeysWith: { first, _ in first }),
-            scales: set.scales, questions: [:], holidays: Set(set.holidays)))
+            scales: set.scales, questions: [:], workingDays: WorkingDays(holidays: set.holidays)))
         func compile(_ text: String, option: String) -> CompiledCondition? {
             do {
                 return try compiler.condition(text)
