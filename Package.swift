@@ -58,3 +58,22 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// libFuzzer harnesses, built only by scripts/fuzz (CASEAUDIT_FUZZ=1, scratch path .build-fuzz, with
+// -sanitize=fuzzer,address), so the normal build and `swift test` never see them.
+if Context.environment["CASEAUDIT_FUZZ"] != nil {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Driver"))
+    package.targets.append(.target(name: "FuzzSupport", dependencies: ["CaseAudit"], path: "Fuzz/Shared"))
+    let harnesses: [(name: String, path: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-yaml", "Fuzz/YAMLLoader", ["YAMLKit", "FuzzDriver"]),
+        ("fuzz-csv", "Fuzz/CSVReader", ["CaseAudit", "YAMLKit", "FuzzSupport", "FuzzDriver"]),
+        ("fuzz-expression", "Fuzz/Expression", ["CaseAudit", "FuzzSupport", "FuzzDriver"]),
+        ("fuzz-rules", "Fuzz/CriteriaSet", ["CaseAudit", "YAMLKit", "FuzzSupport", "FuzzDriver"]),
+        ("fuzz-case", "Fuzz/CaseEvaluation", ["CaseAudit", "YAMLKit", "FuzzSupport", "FuzzDriver"]),
+    ]
+    for harness in harnesses {
+        package.targets.append(.executableTarget(
+            name: harness.name, dependencies: harness.dependencies, path: harness.path,
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+    }
+}
