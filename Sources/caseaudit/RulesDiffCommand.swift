@@ -37,7 +37,8 @@ extension RulesCommand {
                 impact = result
                 status = CaseOptions.status(summary)
             }
-            let sink = try output.open()
+            let sets = Set([old, new].flatMap(FileIdentity.of(fileOrDirectory:)))
+            let sink = try output.open(inputs: sets.union(CaseInputs.expand(cases).inputs.compactMap(\.identity)))
             switch format {
             case .json: sink.write(DiffJSON.render(diff, impact: impact))
             case .markdown: sink.write(DiffText.render(diff, impact: impact, markdown: true))
