@@ -42,7 +42,7 @@ struct ConvertCommand: ParsableCommand {
         let result = ConvertRun.run(stream, to: format, perInput: directory != nil, report: Output.diagnostics)
         for (input, text) in result.outputs {
             let options = OutputOptions(path: targets?[input] ?? output)
-            let sink = try options.open()
+            let sink = try options.open(inputs: cases.inputFiles(stream))
             sink.write(text)
             try options.finish(sink)
         }
