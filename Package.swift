@@ -6,12 +6,17 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "caseaudit", targets: ["caseaudit"]),
+        // The web form (`caseaudit serve`): its own product, so the core CLI never compiles SwiftNIO.
+        .executable(name: "caseaudit-serve", targets: ["caseaudit-serve"]),
         .library(name: "CaseAudit", targets: ["CaseAudit"]),
         .library(name: "YAMLKit", targets: ["YAMLKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev). The only YAML parser in the build.
@@ -39,6 +44,24 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The web form over a case directory: pages, saving, security. Hummingbird 2 (SwiftNIO).
+        .target(
+            name: "CaseAuditServer",
+            dependencies: [
+                "CaseAudit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // `caseaudit-serve`, which `caseaudit serve` runs: argument parsing only.
+        .executableTarget(
+            name: "caseaudit-serve",
+            dependencies: [
+                "CaseAuditServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         // Throughput of the tree loader against raw libyaml event parsing (not a test).
         .executableTarget(
             name: "yaml-throughput",
@@ -54,6 +77,14 @@ let package = Package(
             name: "CaseAuditTests",
             dependencies: ["CaseAudit"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "CaseAuditServerTests",
+            dependencies: [
+                "CaseAuditServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -43,6 +43,12 @@ public final class OutputSink {
         self.init(descriptor: descriptor, target: nil, temporary: nil, owned: false)
     }
 
+    /// Collects the text in memory, to be read with ``collected`` (a server's response).
+    public static func memory() -> OutputSink { OutputSink(descriptor: -1, target: nil, temporary: nil, owned: false) }
+
+    /// The text written to a ``memory()`` sink.
+    public var collected: String { String(decoding: buffer, as: UTF8.self) }
+
     /// Opens standard output (`path` nil) or the file at `path`, refusing any file in `inputs`.
     public convenience init(path: String?, inputs: Set<FileIdentity> = []) throws(Failure) {
         guard let path else {
@@ -119,6 +125,7 @@ public final class OutputSink {
     }
 
     private func flush() {
+        if descriptor < 0 { return }  // a memory sink keeps everything
         var start = 0
         while start < buffer.count, failed == nil {
             let written = buffer[start...].withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }

@@ -1,8 +1,8 @@
 /// Escaping for text written into HTML and SVG: every `&`, `<`, `>`, `"` and `'` becomes a
 /// character reference, so case data and rule text can never open an element or end an attribute.
-enum HTMLText {
+public enum HTMLText {
     /// Text for element content or a quoted attribute value.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         // By scalar, not by character: a quote followed by a combining accent is one Character.
         var out = ""
         out.reserveCapacity(text.utf8.count)
@@ -21,7 +21,7 @@ enum HTMLText {
 
     /// An `id` (or fragment) made of letters, digits, `-` and `_` only; any other character becomes
     /// `_` followed by its code point in hex, so distinct texts give distinct ids.
-    static func id(_ prefix: String, _ text: String) -> String {
+    public static func id(_ prefix: String, _ text: String) -> String {
         var out = prefix
         for scalar in text.unicodeScalars {
             switch scalar {
