@@ -97,4 +97,5 @@ extension HTTPField.Name {
     static let xFrameOptions = HTTPField.Name("X-Frame-Options")!
     static let crossOriginOpenerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
     static let serverTiming = HTTPField.Name("Server-Timing")!
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
 }

@@ -21,6 +21,7 @@ enum Pages {
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="referrer" content="no-referrer">
+        <link rel="icon" href="data:,">
         <title>\(h(title)) · caseaudit</title>
         <style nonce="\(context.nonce)">\(PageStyle.css)</style>
         </head>
