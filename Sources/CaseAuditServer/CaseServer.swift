@@ -149,7 +149,7 @@ struct Routes: Sendable {
             return formResponse(page, context, status: .unprocessableContent)
         }
         let pruned = state.withoutUnaskedAnswers(in: set)
-        let text = CaseYAMLWriter.text(pruned.record, set: set)
+        let text = CaseYAMLWriter.document(pruned.record, set)
         let outcome: CaseFileStore.Outcome
         do {
             outcome = try store.save(text, to: path, expected: version)
@@ -229,7 +229,7 @@ struct Routes: Sendable {
     func gaps(_ context: ServeContext) -> Response {
         let sink = OutputSink.memory()
         var writer = GapsText(sink, includeNotes: true)
-        _ = GapsRun.run(stream(), by: nil, to: &writer, report: { _ in })
+        _ = GapsRun.run(stream(), by: [], to: &writer, report: { _ in })
         let body = "<h1>Gaps</h1><p class=\"hint\">As <code>caseaudit gaps \(Pages.h(configuration.caseDirectory))</code> prints them.</p>"
             + "<pre class=\"gaps\">\(Pages.h(sink.collected))</pre>"
         return Pages.html(Pages.page("Gaps", current: "/gaps", setLine: setLine, context: context, body: body))

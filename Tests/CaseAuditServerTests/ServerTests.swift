@@ -48,8 +48,8 @@ struct ServerTests {
 
     /// N-1 as saved: the documented format (docs/case-format.md, "Files written by caseaudit serve").
     static let n1File = """
-        case: 'N-1'
-        assessor: 'Ann O''Neil'
+        case: N-1
+        assessor: "Ann O'Neil"
         facts:
           case_type: community_order
           rosh: medium
@@ -57,7 +57,7 @@ struct ServerTests {
           factors: [alcohol, accommodation]
           sentence_date: 2013-04-02
           plan_date: 2013-04-30
-          offender_manager: 'OM 2'
+          offender_manager: "OM 2"
           age: 41
         answers:
           rosh.screening_sufficient: yes
@@ -187,7 +187,7 @@ struct ServerTests {
             let files = try fixture.files()
             #expect(files.count == 2)
             let kept = try #require(files.first { $0.hasPrefix("C-1.yaml.conflict-") })
-            #expect(try fixture.read(kept) == "case: 'C-1'\nassessor: 'AB'\nfacts:\n  rosh: high\nanswers:\n  rosh.screening_sufficient: no\n")
+            #expect(try fixture.read(kept) == "case: C-1\nassessor: AB\nfacts:\n  rosh: high\nanswers:\n  rosh.screening_sufficient: no\n")
             // The list still shows one C-1, with no duplicate-id problem.
             let list = try await client.get("/cases", cookie: csrf.cookie).text
             #expect(list.components(separatedBy: "href=\"/cases/C-1\"").count == 2)
