@@ -156,4 +156,52 @@ struct IAOWApplicabilityTests {
         let predicate = try #require(set.predicates.first { $0.name == "mappa_referral_relevant" })
         #expect(predicate.expression == "mappa_eligible and mappa_identified")
     }
+
+    /// The derived set of docs/criteria that takes the other report's MAPPA referral base.
+    static let mappaLevel23 = CaseFixtures.repository.appendingPathComponent("docs/criteria/iaow-2013-mappa-level23.yaml").path
+
+    @Test("D42: the derived set switching the MAPPA referral base passes rules check and changes only that base")
+    func mappaDerivedSet() throws {
+        let check = try Executable.run(["rules", "check", Self.mappaLevel23])
+        #expect(check.status == 0 && check.codes.isEmpty, "\(check.output)\(check.error)")
+        let loaded = CriteriaSetLoader.load(path: Self.mappaLevel23)
+        #expect(loaded.diagnostics.isEmpty, "\(loaded.diagnostics)")
+        let derived = try #require(loaded.set)
+        let base = try #require(Self.set)
+        #expect(derived.derivation?.base == "iaow-2013")
+        #expect(derived.derivation?.overridden.map(\.item) == [ItemRef(.predicate, "mappa_referral_relevant")])
+        #expect(derived.derivation?.removed == [] && derived.derivation?.added == [])
+
+        // By hand: identified but needing level 1 only is out; needing level 2 but never identified
+        // is in (the missed case counts against the referral as well as the identification).
+        func kind(_ facts: String) throws -> ResultKind {
+            let values = try CaseTemplate.facts(facts, schema: CaseSchema(derived)).get()
+            let record = CaseRecord(
+                id: "T", facts: values, answers: Array(repeating: nil, count: derived.questions.count),
+                source: SourceText(path: "<test>", bytes: []), positions: CasePositions(record: .start))
+            let question = try #require(derived.question(id: "mappa.referral"))
+            return try #require(Evaluator(derived).evaluate(record).results.first { $0.question == question }).kind
+        }
+        #expect(try kind("mappa_eligible=true,mappa_identified=true,mappa_level_needed=level_1") == .notApplicable)
+        #expect(try kind("mappa_eligible=true,mappa_identified=false,mappa_level_needed=level_2") == .unanswered)
+        #expect(try kind("mappa_eligible=true,mappa_identified=true") == .undetermined)
+
+        // The York example: 19 cases identified (York L1559-1561) against the 4 needing level 2
+        // (all identified, all referred: 4 of 4); every other figure is the same under both sets.
+        func card(_ set: CriteriaSet) -> Scorecard {
+            let inputs = CaseInputs.expand([YorkExampleTests.examples]).inputs
+            return ScoreRun.run(CaseStream(schema: CaseSchema(set), inputs: inputs), profile: []) { _ in }.scorecard
+        }
+        let (york, other) = (card(base), card(derived))
+        for id in ["mappa.referral", "mappa.category_accurate"] {
+            let (a, b) = (try #require(york.question(id)), try #require(other.question(id)))
+            #expect((a.sufficient, a.base) == (19, 19), "\(id)")
+            #expect((b.sufficient, b.base) == (4, 4), "\(id)")
+        }
+        for (index, question) in base.questions.enumerated() where !["mappa.referral", "mappa.category_accurate"].contains(question.id) {
+            let same = try #require(derived.question(id: question.id))
+            #expect((york.questions[index].sufficient, york.questions[index].base)
+                    == (other.questions[same].sufficient, other.questions[same].base), "\(question.id)")
+        }
+    }
 }
