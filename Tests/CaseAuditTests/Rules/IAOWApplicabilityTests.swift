@@ -175,7 +175,7 @@ struct IAOWApplicabilityTests {
         // By hand: identified but needing level 1 only is out; needing level 2 but never identified
         // is in (the missed case counts against the referral as well as the identification).
         func kind(_ facts: String) throws -> ResultKind {
-            let values = try CaseTemplate.facts(facts, schema: CaseSchema(derived)).get()
+            let values = try CaseTemplate.facts([facts], schema: CaseSchema(derived)).get().values
             let record = CaseRecord(
                 id: "T", facts: values, answers: Array(repeating: nil, count: derived.questions.count),
                 source: SourceText(path: "<test>", bytes: []), positions: CasePositions(record: .start))
