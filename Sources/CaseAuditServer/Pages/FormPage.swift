@@ -55,27 +55,19 @@ struct FormPage {
         out += "</div>\n"
         var outcome = -1
         var criterion = -1
-        var notApplicable: [Int] = []
-        func closeCriterion() {
-            guard criterion >= 0 else { return }
-            out += whyList(criterion, notApplicable)
-            notApplicable = []
-        }
         for questionState in state.questions {
             let question = set.questions[questionState.question]
             if question.criterion != criterion {
-                closeCriterion()
                 criterion = question.criterion
                 if set.criteria[criterion].outcome != outcome {
                     outcome = set.criteria[criterion].outcome
                     out += "<h2>\(h(set.outcomes[outcome].title))</h2>\n"
                 }
                 out += "<h3>\(h(set.criteria[criterion].id)) \(h(set.criteria[criterion].title))</h3>\n"
+                out += whyList(criterion)
             }
-            if case .notApplicable = questionState.applicability { notApplicable.append(questionState.question) }
             out += self.question(questionState)
         }
-        closeCriterion()
         out += "<div class=\"actions\">"
         out += "<button type=\"submit\" name=\"action\" value=\"update\" class=\"secondary update\">Update the questions</button>"
         if isEditable { out += "<button type=\"submit\" name=\"action\" value=\"save\">Save</button>" }
@@ -228,17 +220,18 @@ struct FormPage {
         return out + "</div>" + fieldProblems(field)
     }
 
-    /// The list of a criterion's questions that do not apply, with why.
-    private func whyList(_ criterion: Int, _ hidden: [Int]) -> String {
+    /// The list of a criterion's questions that do not apply, with why, under its heading.
+    private func whyList(_ criterion: Int) -> String {
         let questions = set.questions.indices.filter { set.questions[$0].criterion == criterion }
+        let hidden = questions.filter { index in
+            if case .notApplicable = state.questions[index].applicability { return true }
+            return false
+        }
         var out = "<details class=\"na\" id=\"\(HTMLText.id("na-", set.criteria[criterion].id))\"\(hidden.isEmpty ? " hidden" : "")>"
         out += "<summary>\(Self.summary(notApplicable: hidden.count))</summary><ul>"
         for index in questions {
             let question = set.questions[index]
-            var reasons = ""
-            if case .notApplicable = state.questions[index].applicability {
-                reasons = Self.notice(state.questions[index], set: set)
-            }
+            let reasons = hidden.contains(index) ? Self.notice(state.questions[index], set: set) : ""
             out += "<li id=\"why-\(h(Self.domID(question)))\"\(hidden.contains(index) ? "" : " hidden")><span class=\"qid\">\(h(question.id))</span>"
             out += "\(h(question.text))<div class=\"reasons\">\(h(reasons))</div></li>"
         }

@@ -42,7 +42,7 @@ enum PageStyle {
     .fact fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .3rem .5rem; margin: 0; display: flex; flex-wrap: wrap; gap: .1rem .8rem; }
     .fact fieldset label { font-size: .88rem; }
     .q { border: 1px solid var(--line); border-radius: 6px; padding: .6rem .8rem; margin: .6rem 0; }
-    .q .qid { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .78rem; color: var(--muted); margin-right: .4rem; }
+    .qid { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .78rem; color: var(--muted); margin-right: .4rem; }
     .q .text { margin: 0 0 .4rem; font-weight: 500; }
     .q .notice { margin: .2rem 0; font-size: .88rem; color: var(--warn); }
     .q .notice:empty { display: none; }
@@ -60,7 +60,7 @@ enum PageStyle {
     ul.findings li.error { color: var(--error); }
     ul.findings li.warning { color: var(--warn); }
     .computed { font-size: .9rem; }
-    .actions { position: sticky; bottom: 0; background: rgba(255,255,255,.96); border-top: 1px solid var(--line); padding: .7rem 0; margin-top: 2rem; display: flex; gap: 1rem; align-items: center; }
+    .actions { position: sticky; bottom: 0; background: #fff; box-shadow: 0 -3px 6px rgba(0,0,0,.06); border-top: 1px solid var(--line); padding: .7rem 0; margin-top: 2rem; display: flex; gap: 1rem; align-items: center; }
     pre.gaps { white-space: pre-wrap; font-size: .85rem; background: var(--soft); padding: 1rem; border-radius: 6px; }
     """
 }
