@@ -46,48 +46,26 @@ struct TreeBuilder {
     private var errors: [YAMLError] = []
     private var documentRoot: Node?
     private var aliasExpansion = 0
-    private var tracker: OffsetTracker
-    /// Bytes skipped before libyaml's input (a byte-order mark).
-    private var origin = 0
+    private let range: YAMLRange
+    private var marks: LibYAMLMarks
 
-    init(source: SourceText, limits: YAMLLimits, deliver: ((Document, [YAMLError]) -> Void)? = nil) {
+    init(source: SourceText, limits: YAMLLimits, range: YAMLRange? = nil, deliver: ((Document, [YAMLError]) -> Void)? = nil) {
         self.source = source
         self.limits = limits
         self.deliver = deliver
-        self.tracker = OffsetTracker(bytes: UnsafeBufferPointer(start: nil, count: 0))
+        self.range = range ?? .whole(source)
+        self.documentCount = self.range.documents
+        self.marks = LibYAMLMarks(source: source, bytes: UnsafeBufferPointer(start: nil, count: 0), origin: 0, line: 1)
     }
 
     mutating func run() -> LoadedStream {
-        let bytes = source.bytes
-        bytes.withUnsafeBufferPointer { buffer in
-            // libyaml mishandles a BOM when the encoding is forced (it counts it as a column and then
-            // rejects line 2), so the BOM is skipped here and positions are offset past it.
-            let hasBOM = buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-            origin = hasBOM ? 3 : 0
-            tracker = OffsetTracker(bytes: buffer, origin: origin)
-            parse(UnsafeBufferPointer(rebasing: buffer[origin...]))
-        }
-        return LoadedStream(source: source, documents: documents, errors: errors)
-    }
-
-    private mutating func parse(_ buffer: UnsafeBufferPointer<UInt8>) {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) != 0 else {
-            errors.append(YAMLError(.syntax, "libyaml could not allocate a parser", at: .start))
-            return
-        }
-        defer { yaml_parser_delete(&parser) }
-        // An empty buffer may have a nil base address; libyaml needs a valid pointer.
-        let empty: [UInt8] = [0]
-        empty.withUnsafeBufferPointer { fallback in
-            let base = buffer.baseAddress ?? fallback.baseAddress
-            yaml_parser_set_input_string(&parser, base, buffer.count)
-            yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
+        LibYAMLInput.parse(source, range) { buffer, origin, parser in
+            marks = LibYAMLMarks(source: source, bytes: buffer, origin: origin, line: range.line)
             var event = yaml_event_t()
             do throws(Stop) {
                 while true {
-                    guard yaml_parser_parse(&parser, &event) != 0 else {
-                        errors.append(parserError(parser))
+                    guard yaml_parser_parse(parser, &event) != 0 else {
+                        errors.append(marks.error(parser.pointee))
                         return
                     }
                     defer { yaml_event_delete(&event) }
@@ -97,7 +75,10 @@ struct TreeBuilder {
             } catch {
                 errors.append(error.error)
             }
+        } failed: {
+            errors.append($0)
         }
+        return LoadedStream(source: source, documents: documents, errors: errors)
     }
 
     // MARK: - Events
@@ -106,10 +87,7 @@ struct TreeBuilder {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
             if documentCount + 1 > limits.maxDocuments {
-                throw Stop(error: YAMLError(
-                    .tooManyDocuments,
-                    "more than \(limits.maxDocuments) documents in one input",
-                    at: position(event.start_mark)))
+                throw Stop(error: .tooManyDocuments(limits, at: position(event.start_mark)))
             }
             anchors.removeAll(keepingCapacity: true)
             documentRoot = nil
@@ -131,8 +109,7 @@ struct TreeBuilder {
             let isMapping = event.type == YAML_MAPPING_START_EVENT
             let start = position(event.start_mark)
             if stack.count + 1 > limits.maxDepth {
-                throw Stop(error: YAMLError(
-                    .tooDeep, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: start))
+                throw Stop(error: .tooDeep(limits, at: start))
             }
             let tag = NodeTag(isMapping ? string(event.data.mapping_start.tag) : string(event.data.sequence_start.tag))
             let anchor = isMapping
@@ -160,10 +137,7 @@ struct TreeBuilder {
         let data = event.data.scalar
         let start = position(event.start_mark)
         if data.length > limits.maxScalarBytes {
-            throw Stop(error: YAMLError(
-                .scalarTooLong,
-                "a scalar of \(data.length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes",
-                at: start))
+            throw Stop(error: .scalarTooLong(data.length, limits, at: start))
         }
         let value: String
         var keyHash: UInt64 = 0
@@ -237,16 +211,11 @@ struct TreeBuilder {
             stack[top].pendingKeyIsValid = true
             if node.scalar == nil {
                 stack[top].pendingKeyIsValid = false
-                errors.append(YAMLError(
-                    .nonScalarKey,
-                    "a mapping key must be a scalar, not \(node.kindDescription)", at: node.position))
+                errors.append(.nonScalarKey(node))
             } else if let first = firstOccurrence(
                 of: node, hash: keyHash, firstChild: stack[top].firstChild, firstKeyHash: stack[top].firstKeyHash) {
                 stack[top].pendingKeyIsValid = false
-                errors.append(YAMLError(
-                    .duplicateKey, "duplicate key '\(node.scalar ?? "")'; the first value is kept",
-                    at: node.position,
-                    notes: [YAMLError.Note(message: "'\(node.scalar ?? "")' first appears here", position: first)]))
+                errors.append(.duplicateKey(node.scalar ?? "", at: node.position, first: first))
             }
             if stack[top].pendingKeyIsValid { keyHashes.append(keyHash) }
             scratch.push(node)
@@ -305,56 +274,10 @@ struct TreeBuilder {
 
     // MARK: - Positions and errors
 
-    private mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
-        let offset = tracker.byteOffset(ofCharacter: Int(mark.index))
-        return SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1, offset: offset)
-    }
+    private mutating func position(_ mark: yaml_mark_t) -> SourcePosition { marks.position(mark) }
 
     private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
         guard let pointer else { return nil }
         return String(cString: pointer)
-    }
-
-    private mutating func parserError(_ parser: yaml_parser_t) -> YAMLError {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
-        switch parser.error {
-        case YAML_READER_ERROR:
-            let at = source.position(ofByte: origin + Int(parser.problem_offset))
-            if problem == "control characters are not allowed" {
-                // Valid UTF-8, but a character YAML forbids; libyaml gives its code point.
-                let hex = String(Int(parser.problem_value), radix: 16, uppercase: true)
-                return YAMLError(
-                    .encoding, "the input contains a control character YAML does not allow (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))",
-                    at: at)
-            }
-            var message = problem
-            if parser.problem_value != -1, problem.contains("octet") {
-                let hex = String(Int(parser.problem_value) & 0xFF, radix: 16, uppercase: true)
-                message += " (byte 0x\(hex.count == 1 ? "0" + hex : hex))"
-            }
-            return YAMLError(.encoding, "the input is not valid UTF-8 text: \(message)", at: at)
-        case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
-            let at = position(parser.problem_mark)
-            let context = parser.context.map { String(cString: $0) }
-            let contextAt = parser.context != nil ? position(parser.context_mark) : nil
-            // An unclosed quote is found only at the end of the input: point at the opening quote.
-            if problem == "found unexpected end of stream", context == "while scanning a quoted scalar", let contextAt {
-                return YAMLError(
-                    .syntax, "this quoted value is never closed: the input ends before its closing quote", at: contextAt,
-                    notes: [YAMLError.Note(message: "the input ends here", position: at)])
-            }
-            return YAMLError(.syntax, explain(problem, at: at), at: at, context: context, contextPosition: contextAt)
-        default:
-            return YAMLError(.syntax, problem, at: position(parser.problem_mark))
-        }
-    }
-
-    /// libyaml's wording, with the likely cause added where the raw message is cryptic.
-    private func explain(_ problem: String, at position: SourcePosition) -> String {
-        let offset = position.offset
-        if offset < source.bytes.count, source.bytes[offset] == UInt8(ascii: "\t") {
-            return "\(problem): a tab cannot be used for indentation in YAML; use spaces"
-        }
-        return problem
     }
 }

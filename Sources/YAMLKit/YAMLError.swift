@@ -50,4 +50,13 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String { "\(position): \(message) [\(kind.code)]" }
+
+    /// True for a problem that ends the input (syntax, encoding, a limit); a duplicate or non-scalar
+    /// key or an undefined alias does not.
+    public var isFatal: Bool {
+        switch kind {
+        case .duplicateKey, .nonScalarKey, .undefinedAlias: return false
+        default: return true
+        }
+    }
 }

@@ -69,6 +69,19 @@ public enum YAMLLoader {
         }
     }
 
+    /// Reads one range of an already-read source one document at a time, each with the problems
+    /// found while reading it, as ``forEachDocument(in:limits:_:)``: positions, document indexes and
+    /// limits count as in a read of the whole source.
+    public static func forEachDocument(
+        in source: SourceText, range: YAMLRange, limits: YAMLLimits = .default, _ body: (Document, [YAMLError]) -> Void
+    ) -> [YAMLError] {
+        if range.start == 0, let error = precheck(source, limits: limits) { return [error] }
+        return withoutActuallyEscaping(body) { body in
+            var builder = TreeBuilder(source: source, limits: limits, range: range, deliver: body)
+            return builder.run().errors
+        }
+    }
+
     /// Reads a file (`nil` path: standard input) into a source, or gives the error that stopped it.
     public static func read(path: String?, limits: YAMLLimits = .default) -> Result<SourceText, YAMLError> {
         do {
@@ -81,7 +94,7 @@ public enum YAMLLoader {
         }
     }
 
-    private static func precheck(_ source: SourceText, limits: YAMLLimits) -> YAMLError? {
+    static func precheck(_ source: SourceText, limits: YAMLLimits) -> YAMLError? {
         if source.bytes.count > limits.maxInputBytes {
             return YAMLError(
                 .inputTooLarge,

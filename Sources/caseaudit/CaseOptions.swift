@@ -21,18 +21,20 @@ struct CaseOptions: ParsableArguments {
         valueName: "key-file"))
     var pseudonymise: String?
 
+    @OptionGroup var jobs: JobsOptions
+
     /// Loads the set and lists the inputs, printing diagnostics; exits 2 when nothing can be read.
     /// `minBase` overrides the set's `min_base`.
     func open(minBase: Int? = nil) throws -> CaseStream {
         let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
         var set = try RulesCommand.loadSet(path: rules.rules)
         if let minBase { set.scoring.minBase = minBase }
-        return try Self.stream(paths, set: set, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat)
+        return try Self.stream(paths, set: set, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat, jobs: jobs.count)
     }
 
-    /// The case files under `paths`, read by `set`; exits 2 when nothing can be read.
+    /// The case files under `paths`, read by `set` on `jobs` threads; exits 2 when nothing can be read.
     static func stream(
-        _ paths: [String], set: CriteriaSet, pseudonymiser: Pseudonymiser?, standardInputFormat: CaseFormat? = nil
+        _ paths: [String], set: CriteriaSet, pseudonymiser: Pseudonymiser?, standardInputFormat: CaseFormat? = nil, jobs: Int = 1
     ) throws -> CaseStream {
         let expanded = CaseInputs.expand(paths)
         Output.diagnostics(expanded.problems)
@@ -41,7 +43,9 @@ struct CaseOptions: ParsableArguments {
             Output.diagnostics([CaseInputs.noCaseFiles(paths)])
             throw ExitStatus.usageOrInput.exit
         }
-        return CaseStream(schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser, standardInputFormat: standardInputFormat)
+        return CaseStream(
+            schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser,
+            standardInputFormat: standardInputFormat, jobs: jobs)
     }
 
     /// One whole input file (a caseload, a sample); exits 2 when it cannot be read.
@@ -113,6 +117,20 @@ struct MinBaseOptions: ParsableArguments {
     func validate() throws {
         if let minBase, minBase < 1 { throw ValidationError("--min-base must be 1 or more") }
     }
+}
+
+/// `--jobs N`: how many threads read and evaluate cases.
+struct JobsOptions: ParsableArguments {
+    @Option(help: ArgumentHelp(
+        "Threads reading and evaluating cases (default: the number of cores). The output is the same for any number.",
+        valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more") }
+    }
+
+    var count: Int { jobs ?? CaseStream.defaultJobs }
 }
 
 /// `-o FILE`: where a command writes.

@@ -40,6 +40,8 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "An applicable question left unanswered is an error, not a warning.")
     var requireComplete = false
 
+    @OptionGroup var jobs: JobsOptions
+
     @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp(
@@ -79,7 +81,8 @@ struct LintCommand: ParsableCommand {
             }
             writer.write(expanded.problems)
             let stream = CaseStream(
-                schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat)
+                schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat,
+                jobs: jobs.count)
             var result = LintRun.cases(stream, options: options, report: writer.write)
             result.unreadable += expanded.problems.count
             result.errors += expanded.problems.count

@@ -34,15 +34,54 @@ public struct CasePositions: Sendable {
     /// The case itself (its `case:` value, or its CSV row).
     public var record: SourcePosition
     /// Each given fact's value, by fact index.
-    public var facts: [Int: SourcePosition] = [:]
+    public var facts = PositionTable()
     /// Each given answer's value (for `for_each`, the mapping), by question index.
-    public var answers: [Int: SourcePosition] = [:]
+    public var answers = PositionTable()
     /// Facts written with a value that was rejected (already reported), so they are missing for a
     /// reason other than not being recorded.
     public var rejectedFacts: Set<Int> = []
 
     public init(record: SourcePosition) {
         self.record = record
+    }
+
+    /// Room for `facts` and `answers` positions, so recording them does not reallocate.
+    init(record: SourcePosition, facts: Int, answers: Int) {
+        self.record = record
+        self.facts = PositionTable(count: facts)
+        self.answers = PositionTable(count: answers)
+    }
+}
+
+/// Positions by index (of a fact or question): an array, since a case records most of them.
+/// As a sequence: the index and position of each one recorded, in index order.
+public struct PositionTable: Sendable, Sequence {
+    private var slots: [SourcePosition?]
+
+    public init() { slots = [] }
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    public subscript(index: Int) -> SourcePosition? {
+        get { slots.indices.contains(index) ? slots[index] : nil }
+        set {
+            guard index >= 0 else { return }
+            if index >= slots.count { slots += Array(repeating: nil, count: index + 1 - slots.count) }
+            slots[index] = newValue
+        }
+    }
+
+    public func makeIterator() -> some IteratorProtocol<(Int, SourcePosition)> {
+        slots.enumerated().lazy.compactMap { index, position in position.map { (index, $0) } }.makeIterator()
+    }
+
+    /// The positions recorded, transformed, by index.
+    public func mapValues<T>(_ transform: (SourcePosition) -> T) -> [Int: T] {
+        var mapped: [Int: T] = [:]
+        for (index, position) in slots.enumerated() {
+            if let position { mapped[index] = transform(position) }
+        }
+        return mapped
     }
 }
 

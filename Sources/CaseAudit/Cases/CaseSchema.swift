@@ -51,29 +51,28 @@ public struct CaseSchema: Sendable {
     /// form is `a;b`, and `[]` for the empty set (CSV); YAML lists are read element by element with
     /// ``element(_:of:)``.
     func value(_ text: String, ofFact index: Int) throws(ValueProblem) -> FactValue {
-        let fact = set.facts[index]
-        switch fact.type {
+        // The fact's fields are read where needed, not copied: this runs for every fact of every case.
+        switch set.facts[index].type {
         case .bool:
-            switch text.lowercased() {
-            case "true", "yes": return .bool(true)
-            case "false", "no": return .bool(false)
-            default: throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(fact.name) (a bool: true, false, yes or no)")
-            }
+            // Only ASCII letters can lowercase to these words, so an ASCII comparison is exact.
+            if Self.equalIgnoringASCIICase(text, "true") || Self.equalIgnoringASCIICase(text, "yes") { return .bool(true) }
+            if Self.equalIgnoringASCIICase(text, "false") || Self.equalIgnoringASCIICase(text, "no") { return .bool(false) }
+            throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name) (a bool: true, false, yes or no)")
         case .int:
             guard let value = Int(text) else {
                 let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.utf8.dropFirst() : text.utf8[...]
                 if !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
-                    throw ValueProblem(message: "\(Diagnostic.quote(text)) is too large for \(fact.name): whole numbers run from \(Int.min) to \(Int.max)")
+                    throw ValueProblem(message: "\(Diagnostic.quote(text)) is too large for \(set.facts[index].name): whole numbers run from \(Int.min) to \(Int.max)")
                 }
-                throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(fact.name) (a whole number)")
+                throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name) (a whole number)")
             }
             return .int(value)
         case .date:
             guard let day = Day(iso: text) else {
-                var message = "\(Diagnostic.quote(text)) is not a value of \(fact.name) (a date, YYYY-MM-DD)"
+                var message = "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name) (a date, YYYY-MM-DD)"
                 if let (first, second, year) = Self.slashedDate(text) {
                     let british = Day(iso: "\(year)-\(second)-\(first)")
-                    message = "\(Diagnostic.quote(text)) is not a value of \(fact.name): write dates as YYYY-MM-DD"
+                    message = "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name): write dates as YYYY-MM-DD"
                         + (british.map { ", e.g. \($0) if it means day \(Int(first) ?? 0) of month \(Int(second) ?? 0)" } ?? "")
                 }
                 throw ValueProblem(message: message)
@@ -104,10 +103,17 @@ public struct CaseSchema: Sendable {
         return (pad(parts[0]), pad(parts[1]), String(parts[2]))
     }
 
+    private static func equalIgnoringASCIICase(_ text: String, _ word: StaticString) -> Bool {
+        guard text.utf8.count == word.utf8CodeUnitCount else { return false }
+        return zip(text.utf8, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)).allSatisfy { byte, expected in
+            byte == expected || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte + 32 == expected)
+        }
+    }
+
     /// The index of a domain value of an enum, ordinal or set fact.
     func element(_ text: String, of index: Int) throws(ValueProblem) -> Int {
+        if let found = set.facts[index].index(of: text) { return found }
         let fact = set.facts[index]
-        if let found = fact.index(of: text) { return found }
         let suggestion = Suggestions.closest(to: text, in: fact.values)
         throw ValueProblem(
             message: "\(Diagnostic.quote(text)) is not a value of \(fact.name)" + Suggestions.didYouMean(suggestion)

@@ -1,9 +1,18 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 import YAMLKit
 
-/// Reads case records from inputs one at a time, typed by a criteria set, so memory holds one
-/// document (or CSV row) at a time, not the sample. A case id seen before is an error and the
-/// later case is skipped.
+/// Reads case records from inputs, typed by a criteria set, on `jobs` threads: each input (and each
+/// run of documents of a large input) is read and evaluated by a worker, and the results are folded
+/// together strictly in input order, so every output is the same whatever the number of jobs.
+/// Memory holds the pieces under way, never the sample. A case id seen before is an error and the
+/// later case is skipped (checked in input order, exactly).
 public final class CaseStream: Sendable {
     public let schema: CaseSchema
     public let inputs: [CaseInput]
@@ -13,19 +22,38 @@ public final class CaseStream: Sendable {
     public let pseudonymiser: Pseudonymiser?
     /// The format of standard input; nil: detected from its first line (``CaseFormat/detect(_:)``).
     public let standardInputFormat: CaseFormat?
-    /// Standard input, read once and kept, so a second pass can read it again.
+    /// Threads reading and evaluating cases.
+    public let jobs: Int
+    /// With more than one job, YAML files of `split` bytes or more are read in runs of documents of
+    /// about `chunk` bytes, in parallel.
+    let pieceBytes: (split: Int, chunk: Int)
+    /// Standard input, read once and kept, so a second reading gets it again.
     private let standardInput = Mutex<SourceText?>(nil)
 
-    public init(
+    public convenience init(
         schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil,
-        standardInputFormat: CaseFormat? = nil
+        standardInputFormat: CaseFormat? = nil, jobs: Int = 1
+    ) {
+        self.init(
+            schema: schema, inputs: inputs, limits: limits, pseudonymiser: pseudonymiser,
+            standardInputFormat: standardInputFormat, jobs: jobs, pieceBytes: (4 << 20, 1 << 20))
+    }
+
+    init(
+        schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil,
+        standardInputFormat: CaseFormat? = nil, jobs: Int, pieceBytes: (split: Int, chunk: Int)
     ) {
         self.schema = schema
         self.inputs = inputs
         self.limits = limits
         self.pseudonymiser = pseudonymiser
         self.standardInputFormat = standardInputFormat
+        self.jobs = max(1, jobs)
+        self.pieceBytes = pieceBytes
     }
+
+    /// The number of cores online: the default number of jobs.
+    public static var defaultJobs: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 
     /// What a pass read.
     public struct Summary: Sendable {
@@ -38,132 +66,214 @@ public final class CaseStream: Sendable {
         public var duplicates: Set<RecordKey> = []
     }
 
-    /// Identifies a record by input and position, to skip the same duplicates on a later pass.
+    /// Identifies a record by input and position.
     public struct RecordKey: Sendable, Hashable {
         public var input: Int
         public var offset: Int
     }
 
-    /// Reads every input in order, calling `body` with each case and its input's index; `body`
-    /// returns its own findings about the case. Diagnostics go to `report` in source order, as the
-    /// reading passes them (so memory does not grow with their number). A later pass may read only
-    /// some inputs (`only`), skipping the duplicates an earlier full pass found (`skipping`).
+    /// Reads every input, calling `add` on a worker thread with each case, its input's index and the
+    /// worker's partial result (made by `start`, one per piece of input); `add` returns its own
+    /// findings about the case. Partial results reach `merge` on the calling thread in input order.
+    /// Diagnostics go to `report` input by input, in source order.
     ///
     /// Case ids are read in Unicode NFC, so two spellings of one id are one case everywhere. With a
     /// pseudonymiser, diagnostics carry no source lines (a CSV row or a `case:` line would show the
     /// id, and other personal data) and name a duplicate case by its pseudonym.
     @discardableResult
-    public func forEach(
-        only: Set<Int>? = nil, skipping: Set<RecordKey> = [], report: ([Diagnostic]) -> Void,
-        _ body: (CaseRecord, Int) -> [Diagnostic]
+    public func forEach<Partial: Sendable>(
+        start: @escaping @Sendable () -> Partial,
+        add: @escaping @Sendable (inout Partial, CaseRecord, Int) -> [Diagnostic],
+        merge: (Partial) -> Void, report: ([Diagnostic]) -> Void
     ) -> Summary {
-        read(alongside: nil, only: only, skipping: skipping, report: report) { record, _, input in body(record, input) }
+        run(jobs: jobs, start: start, add: add, merge: merge, report: report)
     }
 
-    /// Reads every input once, each case as a record of this stream's schema and of `other` (a
-    /// second criteria set's), so a case can be evaluated under both as it streams past. The
-    /// second reading's findings are reported too, where the first did not report the same.
+    private func run<Partial: Sendable>(
+        jobs: Int, start: @escaping @Sendable () -> Partial,
+        add: @escaping @Sendable (inout Partial, CaseRecord, Int) -> [Diagnostic],
+        merge: (Partial) -> Void, report: ([Diagnostic]) -> Void
+    ) -> Summary {
+        var merger = Merger<Partial>(stream: self)
+        // One thread: ids are checked as cases are read, so a duplicate never reaches `add`.
+        let check = jobs == 1 ? InlineCheck() : nil
+        let pieces = Pieces(self, jobs: jobs)
+        OrderedWorkers.run(jobs: jobs, next: { pieces.next() }, work: { piece in
+            var partial = start()
+            let read = self.read(piece, skipping: [], check: check, into: &partial, add: add)
+            return (read, partial)
+        }, consume: { result in
+            merger.take(result.0, result.1, again: { piece, skipping in
+                var partial = start()
+                let read = self.read(piece, skipping: skipping, check: nil, into: &partial, add: add)
+                return (read, partial)
+            }, merge: merge, report: report)
+        })
+        return merger.summary
+    }
+
+    /// Reads every input in order on the calling thread, calling `body` with each case and its
+    /// input's index; `body` returns its own findings about the case.
     @discardableResult
-    public func forEach(
-        alongside other: CaseSchema, report: ([Diagnostic]) -> Void, _ body: (CaseRecord, CaseRecord?) -> [Diagnostic]
-    ) -> Summary {
-        read(alongside: other, only: nil, skipping: [], report: report) { record, second, _ in body(record, second) }
+    public func forEach(report: ([Diagnostic]) -> Void, _ body: (CaseRecord, Int) -> [Diagnostic]) -> Summary {
+        withoutActuallyEscaping(body) { body in
+            // One thread: the body runs here, in order, so it may keep state of its own.
+            nonisolated(unsafe) let body = body
+            return run(jobs: 1, start: { () }, add: { _, record, input in body(record, input) }, merge: { _ in }, report: report)
+        }
     }
 
-    private func read(
-        alongside other: CaseSchema?, only: Set<Int>?, skipping: Set<RecordKey>, report: ([Diagnostic]) -> Void,
-        _ body: (CaseRecord, CaseRecord?, Int) -> [Diagnostic]
-    ) -> Summary {
-        var summary = Summary()
-        var registry = CaseIDRegistry()
-        for (number, input) in inputs.enumerated() where only?.contains(number) ?? true {
-            var pending: [Diagnostic] = []
-            var alongside: [Diagnostic] = []
-            var found = 0
-            var reported = false
-            func add(_ diagnostic: Diagnostic) {
-                reported = true
-                pending.append(pseudonymiser == nil ? diagnostic : diagnostic.withoutSourceText)
-            }
-            func addAlongside(_ diagnostic: Diagnostic) {
-                reported = true
-                alongside.append(pseudonymiser == nil ? diagnostic : diagnostic.withoutSourceText)
-            }
-            // Reports what was found before `offset` (everything when nil), in source order: records
-            // come in source order, so nothing found later lies before the record being read. The
-            // second reading's findings join the first's where they differ.
-            func flush(before offset: Int?) {
-                if !alongside.isEmpty {
-                    let first = Set(pending)
-                    pending.append(contentsOf: alongside.filter { !first.contains($0) })
-                    alongside.removeAll()
-                }
-                guard !pending.isEmpty else { return }
-                pending = pending.sortedForOutput()
-                let split = offset.map { offset in
-                    pending.firstIndex { ($0.location?.position.offset ?? -1) >= offset } ?? pending.count
-                } ?? pending.count
-                guard split > 0 else { return }
-                let batch = Array(pending[..<split])
-                pending.removeFirst(split)
-                summary.errors += batch.count(of: .error)
-                summary.warnings += batch.count(of: .warning)
-                report(batch)
-            }
-            func accept(_ record: CaseRecord, _ second: CaseRecord?) {
-                found += 1
-                flush(before: record.positions.record.offset)
-                let key = RecordKey(input: number, offset: record.positions.record.offset)
-                if skipping.contains(key) { return }
-                var record = record
-                var second = second
-                record.id = Self.normalised(record.id)
-                if let first = registry.register(
-                    record.id, input: number, position: record.positions.record, idsIn: caseIDs) {
-                    let shown = pseudonymiser?.pseudonym(for: record.id) ?? record.id
-                    add(Diagnostic(
-                        .error, code: "case.duplicate-id",
-                        "case id '\(shown)' is used twice; this case is skipped", at: record.location,
-                        notes: [Diagnostic.Note("'\(shown)' first appears here",
-                                                at: SourceLocation(path: self.inputs[first.input].path, position: first.position))]))
-                    summary.duplicates.insert(key)
-                    return
-                }
-                summary.cases += 1
-                if let pseudonymiser {
-                    record.id = pseudonymiser.pseudonym(for: record.id)
-                    record.hidesSource = true
-                }
-                second?.id = record.id
-                second?.hidesSource = record.hidesSource
-                body(record, second, number).forEach(add)
-            }
-            switch read(input) {
-            case .failure(let error):
-                summary.unreadable += 1
-                add(Diagnostic(error, in: SourceText(path: input.path, bytes: [])))
-            case .success(let source):
-                if format(input, source) == .csv {
-                    CSVCaseReader(schema: schema).read(
-                        source, alongside: other.map(CSVCaseReader.init), report: add, reportAlongside: addAlongside, body: accept)
-                } else {
-                    let reader = YAMLCaseReader(schema: schema)
-                    let secondReader = other.map(YAMLCaseReader.init)
-                    let errors = YAMLLoader.forEachDocument(in: source, limits: limits) { document, problems in
-                        for problem in problems { add(Diagnostic(problem, in: source)) }
-                        if let record = reader.read(document, report: add) {
-                            accept(record, secondReader?.read(document, report: addAlongside))
-                        }
-                    }
-                    for error in errors { add(Diagnostic(error, in: source)) }
-                }
-                if found == 0, !reported {
-                    add(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))
-                }
-            }
-            flush(before: nil)
+    // MARK: - Pieces
+
+    /// A piece of work: a whole input, or a run of documents of a large YAML input (see ``pieceBytes``).
+    struct Piece: Sendable {
+        var input: Int
+        /// The input's text when already read (a piece of a large input).
+        var source: SourceText?
+        var range: YAMLRange?
+        /// Whether this is the last piece of its input.
+        var last = true
+    }
+
+    /// Hands out the pieces in input order: large YAML files, with more than one job, in runs of
+    /// documents.
+    private final class Pieces: Sendable {
+        private let stream: CaseStream
+        private let jobs: Int
+        private let state = Mutex<(next: Int, pending: [Piece])>((0, []))
+
+        init(_ stream: CaseStream, jobs: Int) {
+            self.stream = stream
+            self.jobs = jobs
         }
-        return summary
+
+        func next() -> Piece? {
+            state.withLock { state -> Piece? in
+                if !state.pending.isEmpty { return state.pending.removeFirst() }
+                guard state.next < stream.inputs.count else { return nil }
+                let input = state.next
+                state.next += 1
+                guard jobs > 1, case .file(let path) = stream.inputs[input], !stream.inputs[input].isCSV,
+                      Self.size(of: path) >= stream.pieceBytes.split, case .success(let source) = stream.source(of: input)
+                else { return Piece(input: input) }
+                let ranges = YAMLChunks.split(source, size: stream.pieceBytes.chunk)
+                state.pending = ranges.enumerated().map { index, range in
+                    Piece(input: input, source: source, range: range, last: index == ranges.count - 1)
+                }
+                return state.pending.removeFirst()
+            }
+        }
+
+        /// A regular file's size in bytes; 0 for anything else.
+        private static func size(of path: String) -> Int {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+            return Int(info.st_size)
+        }
+    }
+
+    /// What reading one piece found.
+    struct PieceRead: Sendable {
+        var piece: Piece
+        var diagnostics: [Diagnostic] = []
+        /// The id and position of each case read, in order, for the duplicate check.
+        var ids: [(String, SourcePosition)] = []
+        var cases = 0
+        var unreadable = false
+        /// Documents read, and whether the events reached the end of the piece.
+        var documents = 0
+        var complete = true
+        /// Cases found, duplicates included.
+        var found = 0
+        /// Whether the ids were checked as the cases were read (one thread), and the duplicates found.
+        var checked = false
+        var duplicates: Set<RecordKey> = []
+    }
+
+    /// The duplicate-id check of a one-thread read, made as cases are read.
+    private final class InlineCheck: Sendable {
+        let registry = Mutex(CaseIDRegistry())
+    }
+
+    /// The error for a case whose id was used before (at `first`), naming its pseudonym if ids are hidden.
+    func duplicate(_ id: String, at location: SourceLocation, first: (input: Int, position: SourcePosition)) -> Diagnostic {
+        let shown = pseudonymiser?.pseudonym(for: id) ?? id
+        return Diagnostic(
+            .error, code: "case.duplicate-id", "case id '\(shown)' is used twice; this case is skipped", at: location,
+            notes: [Diagnostic.Note("'\(shown)' first appears here", at: SourceLocation(path: inputs[first.input].path, position: first.position))])
+    }
+
+    /// A diagnostic as reported: without source lines when ids are pseudonymised.
+    func shown(_ diagnostic: Diagnostic) -> Diagnostic {
+        pseudonymiser == nil ? diagnostic : diagnostic.withoutSourceText
+    }
+
+    /// Reads one piece: every case not in `skipping` goes to `add`.
+    private func read<Partial>(
+        _ piece: Piece, skipping: Set<RecordKey>, check: InlineCheck?, into partial: inout Partial,
+        add: (inout Partial, CaseRecord, Int) -> [Diagnostic]
+    ) -> PieceRead {
+        var read = PieceRead(piece: piece, checked: check != nil)
+        let input = piece.input
+        func note(_ diagnostic: Diagnostic) { read.diagnostics.append(shown(diagnostic)) }
+        func accept(_ record: CaseRecord) {
+            read.found += 1
+            let key = RecordKey(input: input, offset: record.positions.record.offset)
+            if skipping.contains(key) { return }
+            var record = record
+            record.id = Self.normalised(record.id)
+            if let check, let first = check.registry.withLock({
+                $0.register(record.id, input: input, position: record.positions.record, idsIn: caseIDs)
+            }) {
+                read.duplicates.insert(key)
+                note(duplicate(record.id, at: record.location, first: first))
+                return
+            }
+            read.ids.append((record.id, record.positions.record))
+            read.cases += 1
+            if let pseudonymiser {
+                record.id = pseudonymiser.pseudonym(for: record.id)
+                record.hidesSource = true
+            }
+            add(&partial, record, input).forEach(note)
+        }
+        let loaded = piece.source.map { Result<SourceText, YAMLError>.success($0) } ?? source(of: input)
+        switch loaded {
+        case .failure(let error):
+            read.unreadable = true
+            note(Diagnostic(error, in: SourceText(path: inputs[input].path, bytes: [])))
+        case .success(let source):
+            if format(inputs[input], source) == .csv {
+                CSVCaseReader(schema: schema).read(source, report: note, body: accept)
+            } else {
+                let yaml = readYAML(source, range: piece.range ?? .whole(source), report: note, accept: accept)
+                yaml.errors.forEach { note(Diagnostic($0, in: source)) }
+                read.documents = yaml.documents
+                read.complete = yaml.complete
+            }
+        }
+        return read
+    }
+
+    /// Reads the cases of a YAML range from the parser's events, or, from the first anchor or alias
+    /// on, from the tree of each document.
+    private func readYAML(
+        _ source: SourceText, range: YAMLRange, report: (Diagnostic) -> Void, accept: (CaseRecord) -> Void
+    ) -> (errors: [YAMLError], documents: Int, complete: Bool) {
+        var events = CaseEventReader(schema: schema)
+        let (outcome, resume) = events.read(source, range: range, limits: limits, report: report, accept: accept)
+        guard let resume else { return (outcome.errors, outcome.documents, outcome.complete) }
+        let reader = YAMLCaseReader(schema: schema)
+        var documents = range.documents
+        var problems: [YAMLError] = []
+        let errors = YAMLLoader.forEachDocument(in: source, range: range, limits: limits) { document, found in
+            documents = document.index + 1
+            guard document.index >= resume.document else { return }
+            problems += found
+            if let record = reader.read(document, report: report) { accept(record) }
+        }
+        let fatal = errors.contains { $0.isFatal }
+        return (outcome.errors + problems.filter { $0.position.offset >= resume.offset } + errors, documents - range.documents, !fatal)
     }
 
     /// A case id in Unicode NFC (precomposed): `é` typed as one character or as `e` and a combining
@@ -174,31 +284,28 @@ public final class CaseStream: Sendable {
     }
 
     /// The ids of an input's cases with their positions, in order (read again to confirm a duplicate).
-    private func caseIDs(in index: Int) -> [(String, SourcePosition)] {
-        guard case .success(let source) = read(inputs[index]) else { return [] }
+    func caseIDs(in index: Int) -> [(String, SourcePosition)] {
+        guard case .success(let source) = source(of: index) else { return [] }
         var ids: [(String, SourcePosition)] = []
         let ignore: (Diagnostic) -> Void = { _ in }
         if format(inputs[index], source) == .csv {
             CSVCaseReader(schema: schema).read(source, report: ignore) { ids.append((Self.normalised($0.id), $0.positions.record)) }
         } else {
-            let reader = YAMLCaseReader(schema: schema)
-            _ = YAMLLoader.forEachDocument(in: source, limits: limits) { document in
-                if let record = reader.read(document, report: ignore) { ids.append((Self.normalised(record.id), record.positions.record)) }
-            }
+            _ = readYAML(source, range: .whole(source), report: ignore) { ids.append((Self.normalised($0.id), $0.positions.record)) }
         }
         return ids
     }
 
     /// A file's format by its extension; standard input's as given, or detected.
-    private func format(_ input: CaseInput, _ source: SourceText) -> CaseFormat {
+    func format(_ input: CaseInput, _ source: SourceText) -> CaseFormat {
         switch input {
         case .file: return input.isCSV ? .csv : .yaml
         case .standardInput: return standardInputFormat ?? CaseFormat.detect(source.bytes)
         }
     }
 
-    private func read(_ input: CaseInput) -> Result<SourceText, YAMLError> {
-        switch input {
+    func source(of index: Int) -> Result<SourceText, YAMLError> {
+        switch inputs[index] {
         case .file(let path):
             return YAMLLoader.read(path: path, limits: limits)
         case .standardInput:
@@ -209,5 +316,88 @@ public final class CaseStream: Sendable {
                 return result
             }
         }
+    }
+}
+
+/// Folds piece results in input order: the exact duplicate-id check, pieces read again where a
+/// duplicate must be skipped or a run of documents stopped early, diagnostics per input in source
+/// order, and the summary.
+private struct Merger<Partial> {
+    let stream: CaseStream
+    var summary = CaseStream.Summary()
+    private var registry = CaseIDRegistry()
+    /// Diagnostics of the piece being folded.
+    private var pending: [Diagnostic] = []
+    /// Documents of the input being folded, before the next piece, cases found in it, and whether
+    /// anything was reported about it.
+    private var documents = 0
+    private var found = 0
+    private var reported = false
+    /// An input whose remaining pieces are void: it was read to its end again from an earlier piece.
+    private var finished: Int?
+
+    init(stream: CaseStream) { self.stream = stream }
+
+    mutating func take(
+        _ read: CaseStream.PieceRead, _ partial: Partial,
+        again: (CaseStream.Piece, Set<CaseStream.RecordKey>) -> (CaseStream.PieceRead, Partial),
+        merge: (Partial) -> Void, report: ([Diagnostic]) -> Void
+    ) {
+        var (read, partial) = (read, partial)
+        var piece = read.piece
+        if finished == piece.input { return }
+        if let range = piece.range, let source = piece.source {
+            if (!read.complete && !piece.last) || documents + read.documents > stream.limits.maxDocuments {
+                // The events stopped before the piece's end, or the documents reach the limit (the
+                // piece counted them from 0): read from here to the end of the input as one piece,
+                // as a whole read would.
+                piece.range = YAMLRange(start: range.start, end: source.bytes.count, line: range.line, documents: documents)
+                piece.last = true
+                (read, partial) = again(piece, [])
+                finished = piece.input
+            }
+            documents += read.documents
+        }
+        var duplicates: Set<CaseStream.RecordKey> = []
+        for (id, position) in read.ids where !read.checked {
+            guard let first = registry.register(id, input: piece.input, position: position, idsIn: stream.caseIDs) else { continue }
+            duplicates.insert(CaseStream.RecordKey(input: piece.input, offset: position.offset))
+            pending.append(stream.shown(stream.duplicate(id, at: location(piece, position), first: first)))
+        }
+        summary.duplicates.formUnion(read.duplicates)
+        if !duplicates.isEmpty {
+            summary.duplicates.formUnion(duplicates)
+            let duplicateErrors = pending
+            (read, partial) = again(piece, duplicates)
+            pending = duplicateErrors
+        }
+        merge(partial)
+        summary.cases += read.cases
+        if read.unreadable { summary.unreadable += 1 }
+        pending += read.diagnostics
+        found += read.found
+        if piece.last, found == 0, !reported, pending.isEmpty,
+           case .success(let source) = piece.source.map({ .success($0) }) ?? stream.source(of: piece.input) {
+            pending.append(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))
+        }
+        // A piece's diagnostics lie in its part of the input, after the earlier pieces': reported
+        // piece by piece, they come in source order.
+        summary.errors += pending.count(of: .error)
+        summary.warnings += pending.count(of: .warning)
+        if !pending.isEmpty {
+            reported = true
+            report(pending.sortedForOutput())
+        }
+        pending = []
+        guard piece.last else { return }
+        documents = 0
+        found = 0
+        reported = false
+    }
+
+    /// A location in a piece's input, with its line (read again: only for a duplicate).
+    private func location(_ piece: CaseStream.Piece, _ position: SourcePosition) -> SourceLocation {
+        if let source = piece.source ?? (try? stream.source(of: piece.input).get()) { return SourceLocation(source, position) }
+        return SourceLocation(path: stream.inputs[piece.input].path, position: position)
     }
 }

@@ -21,8 +21,11 @@ public struct Evaluator: Sendable {
         var instances: [Int: [QuestionResult]] = [:]
         var findings: [Diagnostic] = []
         for index in order {
-            let results = evaluate(index, record, &values, &findings)
-            if results.count == 1, set.questions[index].forEach == nil { single[index] = results[0] } else { instances[index] = results }
+            switch evaluate(index, record, &values, &findings) {
+            case .one(let result) where set.questions[index].forEach == nil: single[index] = result
+            case .one(let result): instances[index] = [result]
+            case .instances(let results): instances[index] = results
+            }
         }
         if runsChecks { findings.append(contentsOf: checkFindings(record, values)) }
         var results: [QuestionResult] = []
@@ -33,11 +36,17 @@ public struct Evaluator: Sendable {
         return CaseEvaluation(record: record, values: values, results: results, findings: findings)
     }
 
+    /// A question's results: one (no array to allocate), or the instances of a `for_each` question.
+    private enum Results {
+        case one(QuestionResult)
+        case instances([QuestionResult])
+    }
+
     /// Reads the question's fields in place: a `Question` holds many references, and copying one
     /// per question per case costs more than evaluating it.
     private func evaluate(
         _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ findings: inout [Diagnostic]
-    ) -> [QuestionResult] {
+    ) -> Results {
         let given = record.answers[index]
         switch set.questions[index].applies(values) {
         case .false:
@@ -49,17 +58,17 @@ public struct Evaluator: Sendable {
                     at: record.location(position),
                     notes: ApplicabilityReason.notes(index, values: values, record: record, set: set)))
             }
-            return [QuestionResult(question: index, element: nil, kind: .notApplicable)]
+            return .one(QuestionResult(question: index, element: nil, kind: .notApplicable))
         case .unknown:
             values.answers[index] = .unknown
-            return [QuestionResult(question: index, element: nil, kind: .undetermined)]
+            return .one(QuestionResult(question: index, element: nil, kind: .undetermined))
         case .true:
             break
         }
         if let factIndex = set.questions[index].forEach {
             values.answers[index] = .unknown
             guard case .set(let bits) = record.facts[factIndex] else {
-                return [QuestionResult(question: index, element: nil, kind: .undetermined)]
+                return .one(QuestionResult(question: index, element: nil, kind: .undetermined))
             }
             var answers: [Int: AnswerValue] = [:]
             if case .perElement(let list) = given {
@@ -82,7 +91,7 @@ public struct Evaluator: Sendable {
                 remaining &= remaining - 1
                 results.append(classify(index, element: element, answers[element]))
             }
-            return results
+            return .instances(results)
         }
         if let compute = set.questions[index].compute {
             let option = compute(values)
@@ -96,14 +105,14 @@ public struct Evaluator: Sendable {
             var result = classify(index, element: nil, option.map(AnswerValue.option))
             result.computed = option != nil
             values.answers[index] = option.map(AnswerState.option) ?? .unknown
-            return [result]
+            return .one(result)
         }
         guard case .single(let value)? = given else {
             values.answers[index] = .unknown
-            return [classify(index, element: nil, nil)]
+            return .one(classify(index, element: nil, nil))
         }
         if case .option(let option) = value { values.answers[index] = .option(option) } else { values.answers[index] = .unknown }
-        return [classify(index, element: nil, value)]
+        return .one(classify(index, element: nil, value))
     }
 
     /// The result of an applicable instance with this answer.

@@ -16,7 +16,7 @@ public struct Gap: Sendable {
     public var note: String?
     /// For an undetermined or uncomputable result: the facts the case does not record that decide it.
     public var missingFacts: [Int]
-    /// The answer in the case file, or the case when there is no answer.
+    /// The answer in the case file, or the case when there is no answer (without the line's text).
     public var location: SourceLocation
 }
 
@@ -35,7 +35,7 @@ extension CaseEvaluation {
                 caseID: record.id, assessor: record.assessor, question: result.question, element: result.element,
                 result: result.kind, answer: result.answer, computed: result.computed, kind: kind,
                 note: record.notes[result.question], missingFacts: missingFacts(for: result, in: set),
-                location: record.location(position))
+                location: SourceLocation(path: record.source.path, position: position))
         }
     }
 

@@ -1,8 +1,9 @@
-/// The per-case gaps job. Gaps stream out as each case is evaluated; none are held. Grouped by
-/// facts (`--by offender_manager`, `--by team,offender_manager`), a first pass finds each group's
-/// inputs and sums it up (cases, gaps, sufficient answers), and a second reads, per group, only the
-/// inputs holding its cases. A group is one value of each fact; by a set fact, a case is listed
-/// under each element it has, or under "(none)"; the totals count it once.
+/// The per-case gaps job, in one pass over the input. Ungrouped, gaps are written in input order as
+/// the cases are read. Grouped by facts (`--by offender_manager`, `--by team,offender_manager`),
+/// each case's gaps are kept by group in a ``GapStore`` while each group is summed up (cases, gaps,
+/// sufficient answers); at the end the summary is written, then the groups one by one. A group is
+/// one value of each fact; by a set fact, a case is listed under each element it has, or under
+/// "(none)"; the totals count it once.
 public enum GapsRun {
     /// What a gaps run found.
     public struct Summary: Sendable {
@@ -30,65 +31,101 @@ public enum GapsRun {
         _ stream: CaseStream, by: [Int], to writer: inout some GapWriter, report: ([Diagnostic]) -> Void
     ) -> Summary {
         let set = stream.schema.set
-        let evaluator = Evaluator(set)
         var summary = Summary()
         writer.begin(set)
-        func count(_ gaps: [Gap]) {
-            summary.gaps += gaps.count
-            if !gaps.isEmpty { summary.casesWithGaps += 1 }
-        }
-        guard !by.isEmpty else {
-            summary.read = stream.forEach(report: report) { record, _ in
-                let evaluation = evaluator.evaluate(record)
-                let gaps = evaluation.gaps(set)
-                writer.write(record, gaps)
-                count(gaps)
-                return evaluation.findings
+        let store = GapStore<GroupPath>()
+        var groups: [GroupPath: Group] = [:]
+        summary.read = collect(stream, by: by, report: report, merge: { part in
+            summary.gaps += part.gaps
+            summary.casesWithGaps += part.casesWithGaps
+            if by.isEmpty {
+                for item in part.cases { if let entry = item.entry { writer.write(entry) } }
+            } else {
+                keep(part, in: store, &groups)
             }
-            writer.end(summary)
-            return summary
-        }
-        var groups: [[GroupKey]: (group: Group, inputs: Set<Int>)] = [:]
-        summary.read = stream.forEach(report: report) { record, input in
-            let evaluation = evaluator.evaluate(record)
-            let gaps = evaluation.gaps(set)
-            count(gaps)
-            let scored = evaluation.results.filter { set.questions[$0.question].scored }
-            let sufficient = scored.count(where: { $0.kind == .sufficient })
-            let assessed = sufficient + scored.count(where: { $0.kind == .insufficient })
-            for keys in combinations(record, by) {
-                var entry = groups[keys] ?? (Group(keys: keys), [])
-                entry.inputs.insert(input)
-                entry.group.cases += 1
-                entry.group.gaps += gaps.count
-                entry.group.casesWithGaps += gaps.isEmpty ? 0 : 1
-                entry.group.sufficient += sufficient
-                entry.group.assessed += assessed
-                groups[keys] = entry
-            }
-            return evaluation.findings
-        }
-        let facts = by.map { set.facts[$0] }
-        let order = groups.keys.sorted { $0.lexicographicallyPrecedes($1) }
-        writer.summary(facts, order.compactMap { groups[$0]?.group })
-        for keys in order {
-            writer.group(facts, keys)
-            stream.forEach(only: groups[keys]?.inputs, skipping: summary.read.duplicates, report: { _ in }) { record, _ in
-                guard combinations(record, by).contains(keys) else { return [] }
-                writer.write(record, evaluator.evaluate(record).gaps(set))
-                return []
-            }
-        }
+        })
+        if !by.isEmpty { write(store, groups, by: by, set, to: &writer) }
         writer.end(summary)
         return summary
     }
 
-    /// The groups a case falls under: one key per fact, every combination (a set fact gives one
-    /// per element).
-    static func combinations(_ record: CaseRecord, _ by: [Int]) -> [[GroupKey]] {
-        by.reduce([[]]) { partial, fact in
-            GroupKey.keys(of: record.facts[fact]).flatMap { key in partial.map { $0 + [key] } }
+    /// Adds a piece's gap cases to their groups, and sums the groups up.
+    static func keep(_ part: Part, in store: GapStore<GroupPath>, _ groups: inout [GroupPath: Group]) {
+        for item in part.cases {
+            for key in item.keys {
+                store.open(key)
+                if let entry = item.entry { store.add(entry, to: key) }
+                var group = groups[key] ?? Group(keys: key.keys)
+                group.cases += 1
+                group.gaps += item.gaps
+                group.casesWithGaps += item.gaps > 0 ? 1 : 0
+                group.sufficient += item.sufficient
+                group.assessed += item.assessed
+                groups[key] = group
+            }
         }
+    }
+
+    /// Writes the stored gap cases group by group: grouped by facts, the groups' summary first and a
+    /// heading per group.
+    static func write(
+        _ store: GapStore<GroupPath>, _ groups: [GroupPath: Group], by: [Int], _ set: CriteriaSet, to writer: inout some GapWriter
+    ) {
+        let facts = by.map { set.facts[$0] }
+        let order = store.keys
+        if !by.isEmpty { writer.summary(facts, order.compactMap { groups[$0] }) }
+        for key in order {
+            if !by.isEmpty { writer.group(facts, key.keys) }
+            store.forEach(in: key) { writer.write($0) }
+        }
+    }
+
+    /// What a piece of input gives: per case, the groups it falls under, its gaps (if any) and its
+    /// counts for the groups' summary.
+    struct Part: Sendable {
+        struct Item: Sendable {
+            var keys: [GroupPath]
+            var entry: GapCase?
+            var gaps: Int
+            var sufficient: Int
+            var assessed: Int
+        }
+
+        var cases: [Item] = []
+        var gaps = 0
+        var casesWithGaps = 0
+    }
+
+    /// Reads and evaluates every case, handing each piece's gaps to `merge` in input order; with
+    /// `aggregate`, scores them too.
+    static func collect(
+        _ stream: CaseStream, by: [Int], aggregate: Aggregate? = nil, report: ([Diagnostic]) -> Void,
+        merge: (Part) -> Void, scores: ((Aggregate) -> Void)? = nil
+    ) -> CaseStream.Summary {
+        let set = stream.schema.set
+        let evaluator = Evaluator(set)
+        return stream.forEach(start: { (Part(), aggregate) }, add: { part, record, _ in
+            let evaluation = evaluator.evaluate(record)
+            part.1?.add(evaluation)
+            let gaps = evaluation.gaps(set)
+            part.0.gaps += gaps.count
+            if !gaps.isEmpty { part.0.casesWithGaps += 1 }
+            var sufficient = 0
+            var assessed = 0
+            if !by.isEmpty {
+                for result in evaluation.results where set.questions[result.question].scored {
+                    if result.kind == .sufficient { sufficient += 1 }
+                    if result.kind == .sufficient || result.kind == .insufficient { assessed += 1 }
+                }
+            }
+            part.0.cases.append(Part.Item(
+                keys: GroupPath.combinations(by.map { GroupKey.keys(of: record.facts[$0]) }), entry: gaps.isEmpty ? nil : GapCase(record, gaps),
+                gaps: gaps.count, sufficient: sufficient, assessed: assessed))
+            return evaluation.findings
+        }, merge: { part in
+            merge(part.0)
+            if let aggregate = part.1 { scores?(aggregate) }
+        }, report: report)
     }
 }
 
@@ -100,7 +137,7 @@ public protocol GapWriter {
     /// A new group of cases (`--by`): one value per fact.
     mutating func group(_ facts: [Fact], _ keys: [GroupKey])
     /// One case's gaps (possibly none).
-    mutating func write(_ record: CaseRecord, _ gaps: [Gap])
+    mutating func write(_ entry: GapCase)
     mutating func end(_ summary: GapsRun.Summary)
 }
 

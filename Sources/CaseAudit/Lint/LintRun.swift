@@ -64,10 +64,10 @@ public enum LintRun {
         let set = stream.schema.set
         let evaluator = Evaluator(set, runsChecks: true)
         let lint = CaseLint(set: set, requireComplete: options.requireComplete)
-        let read = stream.forEach(report: report) { record, _ in
+        let read = stream.forEach(start: { () }, add: { _, record, _ in
             let evaluation = evaluator.evaluate(record)
             return evaluation.findings + lint.findings(evaluation)
-        }
+        }, merge: { _ in }, report: report)
         return LintSummary(
             files: stream.inputs.count, cases: read.cases, errors: read.errors, warnings: read.warnings, unreadable: read.unreadable)
     }

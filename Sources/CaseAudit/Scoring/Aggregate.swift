@@ -43,6 +43,19 @@ public struct Aggregate: Sendable {
         }
     }
 
+    /// Adds what another aggregate (of other cases, same set and splits) counted.
+    public mutating func merge(_ other: Aggregate) {
+        tally.merge(other.tally)
+        for index in breakdowns.indices {
+            for (key, tally) in other.breakdowns[index].groups {
+                breakdowns[index].groups[key, default: Tally(set)].merge(tally)
+            }
+        }
+        for index in profile.indices {
+            for (key, count) in other.profile[index].counts { profile[index].counts[key, default: 0] += count }
+        }
+    }
+
     /// The default profile: the set's enum, ordinal and set facts, in declared order.
     public static func defaultProfile(_ set: CriteriaSet) -> [Int] {
         set.facts.indices.filter { set.facts[$0].type.hasValues }

@@ -83,3 +83,17 @@ extension FactValue {
         }
     }
 }
+
+/// A group of cases split by several facts: one key per fact, ordered fact by fact.
+public struct GroupPath: Sendable, Hashable, Comparable {
+    public var keys: [GroupKey]
+
+    public init(_ keys: [GroupKey]) { self.keys = keys }
+
+    /// Every group a case falls under, given its keys for each fact, in order.
+    static func combinations(_ keys: [[GroupKey]]) -> [GroupPath] {
+        keys.reduce([[]]) { partial, options in partial.flatMap { prefix in options.map { prefix + [$0] } } }.map(GroupPath.init)
+    }
+
+    public static func < (lhs: GroupPath, rhs: GroupPath) -> Bool { lhs.keys.lexicographicallyPrecedes(rhs.keys) }
+}

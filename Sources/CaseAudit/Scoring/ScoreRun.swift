@@ -24,11 +24,17 @@ public enum ScoreRun {
         let set = stream.schema.set
         let evaluator = Evaluator(set)
         var aggregate = Aggregate(set, by: by, profile: profile)
-        let summary = stream.forEach(report: report) { record, _ in
+        let summary = stream.forEach(start: { Aggregate(set, by: by, profile: profile) }, add: { partial, record, _ in
             let evaluation = evaluator.evaluate(record)
-            aggregate.add(evaluation)
+            partial.add(evaluation)
             return evaluation.findings
-        }
+        }, merge: { aggregate.merge($0) }, report: report)
+        return result(aggregate, summary)
+    }
+
+    /// The scores of what `aggregate` counted.
+    static func result(_ aggregate: Aggregate, _ summary: CaseStream.Summary) -> ScoreResult {
+        let set = aggregate.set
         return ScoreResult(
             scorecard: Scorecard(set, aggregate.tally),
             breakdowns: aggregate.breakdowns.map { breakdown in

@@ -87,6 +87,23 @@ public struct Tally: Sendable {
         }
     }
 
+    /// Adds the counts of another tally of the same set (of other cases).
+    public mutating func merge(_ other: Tally) {
+        cases += other.cases
+        for index in results.indices { results[index] += other.results[index] }
+        for question in options.indices {
+            for option in options[question].indices { options[question][option] += other.options[question][option] }
+        }
+        for (question, counts) in other.elements {
+            for index in counts.indices { elements[question]?[index] += counts[index] }
+        }
+        for (fact, counts) in other.elementCases {
+            for index in counts.indices { elementCases[fact]?[index] += counts[index] }
+        }
+        for index in criterionCases.indices { criterionCases[index] += other.criterionCases[index] }
+        for index in outcomeCases.indices { outcomeCases[index] += other.outcomeCases[index] }
+    }
+
     /// How many instances of a question had this result.
     public func count(_ kind: ResultKind, question: Int) -> Int { results[question * Self.kinds + kind.index] }
 

@@ -15,7 +15,27 @@ struct CaseReaderTests {
         for document in stream.documents {
             if let record = reader.read(document, report: { diagnostics.append($0) }) { records.append(record) }
         }
+        // The event reader (what commands use) gives the same records and diagnostics.
+        var events = CaseEventReader(schema: schema)
+        var fromEvents: [CaseRecord] = []
+        var eventDiagnostics: [Diagnostic] = []
+        let read = events.read(
+            stream.source, range: .whole(stream.source), limits: .default, report: { eventDiagnostics.append($0) },
+            accept: { fromEvents.append($0) })
+        #expect(read.resume == nil)
+        eventDiagnostics += read.outcome.errors.map { Diagnostic($0, in: stream.source) }
+        #expect(Set(eventDiagnostics) == Set(diagnostics))
+        #expect(eventDiagnostics.count == diagnostics.count)
+        #expect(fromEvents.map(Self.summary) == records.map(Self.summary))
         return (records, diagnostics)
+    }
+
+    /// What a record holds, comparable.
+    static func summary(_ record: CaseRecord) -> String {
+        "\(record.id) \(record.assessor ?? "-") \(record.positions.record) \(record.facts) \(record.answers) "
+            + "\(record.notes.sorted { $0.key < $1.key }) \(record.positions.rejectedFacts.sorted()) "
+            + "\(record.facts.indices.map { record.positions.facts[$0].map(String.init(describing:)) ?? "" })"
+            + "\(record.answers.indices.map { record.positions.answers[$0].map(String.init(describing:)) ?? "" })"
     }
 
     static func csv(_ text: String) throws -> (records: [CaseRecord], diagnostics: [Diagnostic]) {

@@ -45,8 +45,32 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     /// The text as a double-quoted string; control characters, and those `alsoEscaping` picks
-    /// (below U+10000), as `\\uXXXX`. A YAML double-quoted scalar reads it back too.
-    static func quote(_ text: String, alsoEscaping: (Unicode.Scalar) -> Bool = { _ in false }) -> String {
+    /// (below U+10000), as `\\uXXXX`. A YAML double-quoted scalar reads it back too. Without
+    /// `alsoEscaping`, by UTF-8 bytes: everything escaped is ASCII, so no multi-byte character is
+    /// touched, and text with nothing to escape is copied whole.
+    static func quote(_ text: String, alsoEscaping: ((Unicode.Scalar) -> Bool)? = nil) -> String {
+        if let alsoEscaping { return quoteByScalar(text, alsoEscaping) }
+        let needsEscape: (UInt8) -> Bool = { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        var out: [UInt8] = [UInt8(ascii: "\"")]
+        out.reserveCapacity(text.utf8.count + 16)
+        let hex = Array("0123456789abcdef".utf8)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): out += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
+            case UInt8(ascii: "\\"): out += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case ..<0x20: out += Array("\\u00".utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
+            }
+        }
+        out.append(UInt8(ascii: "\""))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func quoteByScalar(_ text: String, _ alsoEscaping: (Unicode.Scalar) -> Bool) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -22,7 +22,8 @@ public struct GapsCSV: GapWriter {
         groupColumns = [facts.map(\.name).joined(separator: ";"), zip(facts, keys).map { $1.label($0) }.joined(separator: ";")]
     }
 
-    public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
+    public mutating func write(_ entry: GapCase) {
+        let gaps = entry.gaps
         guard let set else { return }
         var out = ""
         for gap in gaps {
@@ -33,7 +34,7 @@ public struct GapsCSV: GapWriter {
                 gap.caseID, gap.assessor ?? "", set.outcomes[criterion.outcome].id, criterion.id, question.id, element,
                 question.text, gap.result.rawValue, GapWords.answer(gap, set), GapWords.kind(gap),
                 gap.result == .insufficient ? question.gap ?? "" : "", includeNotes ? gap.note ?? "" : "",
-            ] + (record.hidesSource ? ["", "", ""] : [gap.location.path, "\(gap.location.line)", "\(gap.location.column)"]))
+            ] + (entry.hidesSource ? ["", "", ""] : [gap.location.path, "\(gap.location.line)", "\(gap.location.column)"]))
         }
         sink.write(out)
     }

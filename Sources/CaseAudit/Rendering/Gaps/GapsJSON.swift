@@ -43,12 +43,13 @@ public struct GapsJSON: GapWriter {
         return pairs.count == 1 ? pairs[0] : .array(pairs)
     }
 
-    public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
+    public mutating func write(_ entry: GapCase) {
+        let gaps = entry.gaps
         guard let set, !gaps.isEmpty else { return }
         let item = JSON.object([
-            ("case", .string(record.id)), ("assessor", .optional(record.assessor)), ("group", group),
-            ("file", record.hidesSource ? .null : .string(record.source.path)),
-            ("line", record.hidesSource ? .null : .int(record.positions.record.line)),
+            ("case", .string(entry.id)), ("assessor", .optional(entry.assessor)), ("group", group),
+            ("file", entry.hidesSource ? .null : .string(entry.path)),
+            ("line", entry.hidesSource ? .null : .int(entry.line)),
             ("gaps", .array(gaps.map { gap in
                 let question = set.questions[gap.question]
                 let element = gap.element.flatMap { element in question.forEach.map { set.facts[$0].values[element] } }
@@ -66,8 +67,8 @@ public struct GapsJSON: GapWriter {
                     ("gap", gap.result == .insufficient ? .optional(question.gap) : .null),
                     ("missing_facts", .array(gap.missingFacts.map { .string(set.facts[$0].name) })),
                     ("note", includeNotes ? .optional(gap.note) : .null),
-                    ("line", record.hidesSource ? .null : .int(gap.location.line)),
-                    ("column", record.hidesSource ? .null : .int(gap.location.column)),
+                    ("line", entry.hidesSource ? .null : .int(gap.location.line)),
+                    ("column", entry.hidesSource ? .null : .int(gap.location.column)),
                 ])
             })),
         ])

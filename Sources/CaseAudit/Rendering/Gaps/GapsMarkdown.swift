@@ -24,9 +24,10 @@ public struct GapsMarkdown: GapWriter {
         sink.write("\n## \(GapsGroupTable.title(facts, keys))\n")
     }
 
-    public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
+    public mutating func write(_ entry: GapCase) {
+        let gaps = entry.gaps
         guard let set, !gaps.isEmpty else { return }
-        let heading = "\n\(grouped ? "###" : "##") \(record.id)\n\n"
+        let heading = "\n\(grouped ? "###" : "##") \(entry.id)\n\n"
         var headers = ["Criterion", "Question", "Answer", "Gap", "What was missing"]
         if includeNotes { headers.append("Note") }
         var table = TextTable(headers, alignments: headers.map { _ in .left })

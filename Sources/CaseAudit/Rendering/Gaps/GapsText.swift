@@ -24,10 +24,11 @@ public struct GapsText: GapWriter {
         sink.write("\n" + title + "\n" + String(repeating: "═", count: title.count) + "\n")
     }
 
-    public mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
+    public mutating func write(_ entry: GapCase) {
+        let gaps = entry.gaps
         guard let set, let first = gaps.first else { return }
-        var out = "\n\(record.id)" + (record.assessor.map { " (assessor \($0))" } ?? "")
-        out += record.hidesSource ? "\n" : "  \(first.location.path):\(record.positions.record.line)\n"
+        var out = "\n\(entry.id)" + (entry.assessor.map { " (assessor \($0))" } ?? "")
+        out += entry.hidesSource ? "\n" : "  \(first.location.path):\(entry.line)\n"
         // One heading per criterion, even when the set lists its questions apart.
         var criteria: [Int] = []
         for gap in gaps where !criteria.contains(set.questions[gap.question].criterion) {

@@ -28,8 +28,8 @@ struct ReportGapRow {
 
     /// Where the case is written, and who assessed it: "assessor AB · om-01.yaml line 7" (not
     /// where, for a pseudonymised case).
-    static func source(_ record: CaseRecord) -> String {
-        let place = record.hidesSource ? nil : "\(record.source.path) line \(record.positions.record.line)"
-        return [record.assessor.map { "assessor \($0)" }, place].compactMap { $0 }.joined(separator: " · ")
+    static func source(_ entry: GapCase) -> String {
+        let place = entry.hidesSource ? nil : "\(entry.path) line \(entry.line)"
+        return [entry.assessor.map { "assessor \($0)" }, place].compactMap { $0 }.joined(separator: " · ")
     }
 }

@@ -24,12 +24,13 @@ struct ReportGapsHTML: GapWriter {
             + "<h3>\(HTMLText.escape(fact.label)): \(HTMLText.escape(ReportWords.value(value)))</h3>\n")
     }
 
-    mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
+    mutating func write(_ entry: GapCase) {
+        let gaps = entry.gaps
         guard let set, !gaps.isEmpty else { return }
         casesInGroup += 1
         let level = groupOpen ? "h4" : "h3"
-        var out = "<article class=\"case\" data-case=\"\(HTMLText.escape(record.id))\">\n<\(level)>Case \(HTMLText.escape(record.id)) "
-            + "<span class=\"where\">\(HTMLText.escape(ReportGapRow.source(record)))</span></\(level)>\n"
+        var out = "<article class=\"case\" data-case=\"\(HTMLText.escape(entry.id))\">\n<\(level)>Case \(HTMLText.escape(entry.id)) "
+            + "<span class=\"where\">\(HTMLText.escape(ReportGapRow.source(entry)))</span></\(level)>\n"
         out += "<div class=\"wide\"><table class=\"gaps\">\n<thead><tr>"
         for header in ReportGapRow.headers(includeNotes: includeNotes) { out += "<th scope=\"col\">\(header)</th>" }
         out += "</tr></thead>\n<tbody>\n"

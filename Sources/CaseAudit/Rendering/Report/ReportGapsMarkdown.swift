@@ -19,7 +19,8 @@ struct ReportGapsMarkdown: GapWriter {
         sink.write("\n### \(fact.label): \(ReportWords.value(key.label(fact)))\n")
     }
 
-    mutating func write(_ record: CaseRecord, _ gaps: [Gap]) {
+    mutating func write(_ entry: GapCase) {
+        let gaps = entry.gaps
         guard let set, !gaps.isEmpty else { return }
         let headers = ReportGapRow.headers(includeNotes: includeNotes)
         var table = TextTable(headers, alignments: headers.map { _ in .left })
@@ -29,8 +30,8 @@ struct ReportGapsMarkdown: GapWriter {
                 + (row.note.map { [$0] } ?? [])
             table.add(cells)
         }
-        let source = ReportGapRow.source(record)
-        sink.write("\n\(grouped ? "####" : "###") Case \(record.id)\(source.isEmpty ? "" : " (\(source))")\n\n" + ScoreMarkdown.table(table))
+        let source = ReportGapRow.source(entry)
+        sink.write("\n\(grouped ? "####" : "###") Case \(entry.id)\(source.isEmpty ? "" : " (\(source))")\n\n" + ScoreMarkdown.table(table))
     }
 
     mutating func end(_ summary: GapsRun.Summary) {

@@ -1,26 +1,45 @@
-/// The report job: a scoring pass over the cases, then a gaps pass over the same stream, written
-/// to one output as they go. Diagnostics are reported once, from the scoring pass.
+/// The report job: one pass over the cases scores them and keeps their gaps (by group, in a
+/// ``GapStore``); then the figures and the per-case gaps are written to one output.
 public enum ReportRun {
-    /// Writes the report of `stream` to `sink` and returns what the scoring pass read (for the exit
+    /// Writes the report of `stream` to `sink` and returns what the pass read (for the exit
     /// status). Same cases and options, same bytes: nothing depends on the clock or on hashing order.
     public static func run(
         _ stream: CaseStream, _ options: ReportOptions, to sink: OutputSink, report: ([Diagnostic]) -> Void
     ) -> CaseStream.Summary {
-        let result = ScoreRun.run(stream, by: options.by, profile: options.profile, report: report)
+        let set = stream.schema.set
+        let result: ScoreResult
+        let store = GapStore<GroupPath>()
+        var groups: [GroupPath: GapsRun.Group] = [:]
+        var gaps = GapsRun.Summary()
+        let by = options.gapsBy.map { [$0] } ?? []
+        if options.includesGaps {
+            var aggregate = Aggregate(set, by: options.by, profile: options.profile)
+            gaps.read = GapsRun.collect(
+                stream, by: by, aggregate: aggregate, report: report,
+                merge: { part in
+                    gaps.gaps += part.gaps
+                    gaps.casesWithGaps += part.casesWithGaps
+                    GapsRun.keep(part, in: store, &groups)
+                }, scores: { aggregate.merge($0) })
+            result = ScoreRun.result(aggregate, gaps.read)
+        } else {
+            result = ScoreRun.run(stream, by: options.by, profile: options.profile, report: report)
+        }
+        func writeGaps(_ writer: some GapWriter) {
+            guard options.includesGaps else { return }
+            var writer = writer
+            writer.begin(set)
+            GapsRun.write(store, groups, by: by, set, to: &writer)
+            writer.end(gaps)
+        }
         switch options.format {
         case .html:
             sink.write(ReportHTML.opening(result, options, inputs: stream.inputs.count))
-            if options.includesGaps {
-                var writer = ReportGapsHTML(sink, includeNotes: options.includeNotes)
-                _ = GapsRun.run(stream, by: options.gapsBy.map { [$0] } ?? [], to: &writer, report: { _ in })
-            }
+            writeGaps(ReportGapsHTML(sink, includeNotes: options.includeNotes))
             sink.write(ReportHTML.closing(options))
         case .markdown:
             sink.write(ReportMarkdown.opening(result, options, inputs: stream.inputs.count))
-            if options.includesGaps {
-                var writer = ReportGapsMarkdown(sink, includeNotes: options.includeNotes)
-                _ = GapsRun.run(stream, by: options.gapsBy.map { [$0] } ?? [], to: &writer, report: { _ in })
-            }
+            writeGaps(ReportGapsMarkdown(sink, includeNotes: options.includeNotes))
         }
         return result.summary
     }

@@ -1,0 +1,227 @@
+import YAMLKit
+
+/// Reads case documents straight from the parser's events into ``CaseRecord``s, without a tree of
+/// the whole document: the `case`, `facts`, `answers` and `notes` mappings are read key by key
+/// (keys found by their bytes in a ``KeyTable``, duplicates found by index), and only each value is
+/// built as a small ``Node`` for ``YAMLCaseReader`` to type — so both readers give the same records
+/// and the same diagnostics at the same positions.
+///
+/// Anchors and aliases stop the events (``YAMLEventReader/needsTree``): ``read(_:range:limits:report:accept:)``
+/// then says from which document on the input must be read with the tree reader.
+struct CaseEventReader {
+    private let values: YAMLCaseReader
+    private var factKeys: KeyTable
+    private var answerKeys: KeyTable
+    private var noteKeys: KeyTable
+    private var seen: SeenIndexes
+
+    init(schema: CaseSchema) {
+        values = YAMLCaseReader(schema: schema)
+        let facts = schema.set.facts.map(\.name)
+        let questions = schema.set.questions.map(\.id)
+        factKeys = KeyTable(facts) { schema.fact(named: $0) }
+        answerKeys = KeyTable(questions) { schema.question(id: $0) }
+        noteKeys = answerKeys
+        seen = SeenIndexes(count: max(facts.count, questions.count))
+    }
+
+    /// Where the events stopped for the tree reader: the first document not read, and where it starts.
+    struct Resume {
+        var document: Int
+        var offset: Int
+    }
+
+    /// Reads the case documents of `range`: each case to `accept` and each document's problems to
+    /// `report` once the document is complete. Returns the YAML problems, and where to resume with
+    /// the tree reader if the events stopped at an anchor or alias (YAML problems from there on are
+    /// left out: the tree reader finds them again).
+    mutating func read(
+        _ source: SourceText, range: YAMLRange, limits: YAMLLimits,
+        report: (Diagnostic) -> Void, accept: (CaseRecord) -> Void
+    ) -> (outcome: YAMLEventReader.Outcome, resume: Resume?) {
+        var resume: Resume?
+        var outcome = YAMLEventReader.read(source, range: range, limits: limits) { reader in
+            while reader.next() {
+                guard reader.kind == .documentStart, reader.next(), reader.kind != .documentEnd else { continue }
+                var found = Findings()
+                let record = readDocument(&reader, source, &found)
+                // A document the events stop inside is not delivered (as with the tree reader).
+                guard reader.next(), reader.kind == .documentEnd else { break }
+                found.general.forEach(report)
+                if let record {
+                    found.record.forEach(report)
+                    accept(record)
+                }
+            }
+            if reader.needsTree { resume = Resume(document: reader.documentIndex, offset: reader.documentOffset) }
+        }
+        if let resume { outcome.errors.removeAll { $0.position.offset >= resume.offset } }
+        return (outcome, resume)
+    }
+
+    /// A document's diagnostics, held until it is complete: those about the record are dropped
+    /// when the case has no id (as the tree reader never reads its values).
+    private struct Findings {
+        var general: [Diagnostic] = []
+        var record: [Diagnostic] = []
+    }
+
+    /// Reads the document whose root the reader stands on; the reader ends on the root's last event.
+    private mutating func readDocument(_ reader: inout YAMLEventReader, _ source: SourceText, _ found: inout Findings) -> CaseRecord? {
+        func general(_ code: String, _ message: String, _ at: SourcePosition, _ fixIt: String?) {
+            found.general.append(YAMLCaseReader.diagnostic(code, message, source, at, fixIt))
+        }
+        func recordFlag(_ code: String, _ message: String, _ at: SourcePosition, _ fixIt: String?) {
+            found.record.append(YAMLCaseReader.diagnostic(code, message, source, at, fixIt))
+        }
+        switch reader.kind {
+        case .mappingStart: break
+        case .scalar:
+            if !reader.isNull { YAMLCaseReader.notAMapping(reader.kindDescription, at: reader.position, general) }
+            return nil
+        default:
+            let (kind, position) = (reader.kindDescription, reader.position)
+            reader.skip()
+            YAMLCaseReader.notAMapping(kind, at: position, general)
+            return nil
+        }
+        let root = reader.position
+        var record = values.emptyRecord(("", root), source)
+        var keys = YAMLKeys()
+        var idNode: Node?
+        var assessor: Node?
+        while reader.next(), reader.kind != .mappingEnd {
+            guard let (key, position) = nextKey(&reader, &keys) else { continue }
+            switch key {
+            case "case": idNode = reader.node()
+            case "assessor": assessor = reader.node()
+            case "facts": readMapping(&reader, .facts, &record, recordFlag)
+            case "answers": readMapping(&reader, .answers, &record, recordFlag)
+            case "notes": readMapping(&reader, .notes, &record, recordFlag)
+            default:
+                YAMLCaseReader.unknownKey(key, at: position, general)
+                reader.skip()
+            }
+        }
+        guard let id = YAMLCaseReader.caseID(idNode, in: root, general) else { return nil }
+        record.id = id.text
+        record.positions.record = id.position
+        if let assessor { values.readAssessor(assessor, into: &record, recordFlag) }
+        return record
+    }
+
+    /// At a key of the root mapping: its text and position with the reader on its value, or nil when
+    /// the pair is dropped (a non-scalar or duplicate key, reported; its value is read past).
+    private func nextKey(_ reader: inout YAMLEventReader, _ keys: inout YAMLKeys) -> (String, SourcePosition)? {
+        guard reader.kind == .scalar else {
+            dropPair(&reader, .nonScalarKey(reader.node()))
+            return nil
+        }
+        let key = reader.text
+        let position = reader.position
+        if let first = keys.first(key, at: position) {
+            dropPair(&reader, .duplicateKey(key, at: position, first: first))
+            return nil
+        }
+        return reader.next() ? (key, position) : nil
+    }
+
+    /// Reports a dropped pair's key and reads past its value.
+    private func dropPair(_ reader: inout YAMLEventReader, _ error: YAMLError) {
+        reader.report(error)
+        if reader.next() { reader.skip() }
+    }
+
+    private enum Section {
+        case facts, answers, notes
+    }
+
+    /// Reads the value of a `facts`, `answers` or `notes` key, pair by pair when it is a mapping.
+    private mutating func readMapping(
+        _ reader: inout YAMLEventReader, _ section: Section, _ record: inout CaseRecord, _ flag: YAMLCaseReader.Report
+    ) {
+        let what = section == .facts ? "facts" : section == .answers ? "answers" : "notes"
+        guard reader.kind == .mappingStart else {
+            _ = values.mapping(reader.node(), what, flag)
+            return
+        }
+        seen.reset()
+        var unknown = YAMLKeys()
+        var place = 0
+        while reader.next(), reader.kind != .mappingEnd {
+            guard reader.kind == .scalar else {
+                dropPair(&reader, .nonScalarKey(reader.node()))
+                continue
+            }
+            let position = reader.position
+            let found: (index: Int, exact: Bool)?
+            switch section {
+            case .facts: found = factKeys.index(of: reader.bytes, at: place)
+            case .answers: found = answerKeys.index(of: reader.bytes, at: place)
+            case .notes: found = noteKeys.index(of: reader.bytes, at: place)
+            }
+            place += 1
+            let index: Int
+            let name: String
+            if let (known, exact) = found {
+                if let first = seen.first(known, at: position) {
+                    dropPair(&reader, .duplicateKey(reader.text, at: position, first: first))
+                    continue
+                }
+                index = known
+                name = exact ? (section == .facts ? values.schema.set.facts[known].name : values.schema.set.questions[known].id) : reader.text
+            } else {
+                // Not a name of the set: a duplicate of another such key, an id a derived set
+                // renamed (read as the new one, with a warning), or removed or unknown (reported).
+                name = reader.text
+                if let first = unknown.first(name, at: position) {
+                    dropPair(&reader, .duplicateKey(name, at: position, first: first))
+                    continue
+                }
+                let schema = values.schema
+                let code = section == .facts ? "case.unknown-fact" : "case.unknown-question"
+                guard let renamed = values.resolveUnknown(name, at: position, section == .facts ? schema.unknownFact : schema.unknownQuestion, code, flag) else {
+                    if reader.next() { reader.skip() }
+                    continue
+                }
+                index = renamed
+            }
+            guard reader.next() else { return }
+            let value = reader.node()
+            switch section {
+            case .facts: values.readFact(index, name, value, into: &record, flag)
+            case .answers: values.readAnswer(index, name, value, into: &record, flag)
+            case .notes: values.readNote(index, name, value, into: &record, flag)
+            }
+        }
+    }
+}
+
+/// The indexes seen in the mapping being read, with where each was first seen; cleared in constant
+/// time by moving to a new generation.
+private struct SeenIndexes {
+    private var stamps: [UInt32]
+    private var positions: [SourcePosition]
+    private var generation: UInt32 = 1
+
+    init(count: Int) {
+        stamps = Array(repeating: 0, count: count)
+        positions = Array(repeating: .start, count: count)
+    }
+
+    mutating func reset() {
+        generation &+= 1
+        if generation == 0 {
+            stamps = Array(repeating: 0, count: stamps.count)
+            generation = 1
+        }
+    }
+
+    /// Where `index` was seen before in this mapping; otherwise nil, and it is recorded at `position`.
+    mutating func first(_ index: Int, at position: SourcePosition) -> SourcePosition? {
+        if stamps[index] == generation { return positions[index] }
+        stamps[index] = generation
+        positions[index] = position
+        return nil
+    }
+}

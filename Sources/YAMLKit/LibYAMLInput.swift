@@ -1,0 +1,64 @@
+internal import CYAML
+
+/// Sets up a libyaml parser over one range of an input.
+enum LibYAMLInput {
+    /// Calls `body` with the whole input's bytes, the byte offset where libyaml's input starts and a
+    /// parser reading the range, valid only during the call; `failed` gets the error when no parser
+    /// can be made.
+    static func parse(
+        _ source: SourceText, _ range: YAMLRange,
+        _ body: (UnsafeBufferPointer<UInt8>, Int, UnsafeMutablePointer<yaml_parser_t>) -> Void,
+        failed: (YAMLError) -> Void
+    ) {
+        source.bytes.withUnsafeBufferPointer { buffer in
+            // libyaml mishandles a BOM when the encoding is forced (it counts it as a column and then
+            // rejects line 2), so the BOM is skipped here and positions are offset past it.
+            let hasBOM = range.start == 0 && buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
+            let origin = range.start + (hasBOM ? 3 : 0)
+            let end = max(origin, min(range.end, buffer.count))
+            let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+            defer { parser.deallocate() }
+            guard yaml_parser_initialize(parser) != 0 else {
+                failed(YAMLError(.syntax, "libyaml could not allocate a parser", at: .start))
+                return
+            }
+            defer { yaml_parser_delete(parser) }
+            // An empty input may have a nil base address; libyaml needs a valid pointer.
+            let empty: [UInt8] = [0]
+            empty.withUnsafeBufferPointer { fallback in
+                guard let base = buffer.baseAddress.map({ $0 + origin }) ?? fallback.baseAddress else { return }
+                yaml_parser_set_input_string(parser, base, end - origin)
+                yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+                body(buffer, origin, parser)
+            }
+        }
+    }
+}
+
+extension YAMLError {
+    static func tooManyDocuments(_ limits: YAMLLimits, at position: SourcePosition) -> YAMLError {
+        YAMLError(.tooManyDocuments, "more than \(limits.maxDocuments) documents in one input", at: position)
+    }
+
+    static func tooDeep(_ limits: YAMLLimits, at position: SourcePosition) -> YAMLError {
+        YAMLError(.tooDeep, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: position)
+    }
+
+    static func scalarTooLong(_ length: Int, _ limits: YAMLLimits, at position: SourcePosition) -> YAMLError {
+        YAMLError(
+            .scalarTooLong, "a scalar of \(length) bytes is longer than the limit of \(limits.maxScalarBytes) bytes",
+            at: position)
+    }
+
+    /// A key that is a sequence or mapping: the pair is dropped.
+    public static func nonScalarKey(_ key: Node) -> YAMLError {
+        YAMLError(.nonScalarKey, "a mapping key must be a scalar, not \(key.kindDescription)", at: key.position)
+    }
+
+    /// The second occurrence of a key in one mapping: the first value is kept.
+    public static func duplicateKey(_ key: String, at position: SourcePosition, first: SourcePosition) -> YAMLError {
+        YAMLError(
+            .duplicateKey, "duplicate key '\(key)'; the first value is kept", at: position,
+            notes: [Note(message: "'\(key)' first appears here", position: first)])
+    }
+}

@@ -1,0 +1,41 @@
+/// Splits a large YAML input into runs of whole documents that can be read on their own (and in
+/// parallel) with ``YAMLRange``.
+///
+/// A run starts at a line beginning with `---` followed by a space, a tab, a line break or the end:
+/// a document start in every context (YAML forbids the marker inside a scalar or collection that
+/// goes on, and libyaml ends or rejects them there). A reader that stops early in a run (an error)
+/// should read on from that run's start to the input's end in one piece, as a whole read would.
+public enum YAMLChunks {
+    /// Ranges of about `size` bytes each covering the whole input, in order; the documents before
+    /// each are not known here and left 0.
+    public static func split(_ source: SourceText, size: Int) -> [YAMLRange] {
+        source.bytes.withUnsafeBufferPointer { bytes in
+            var ranges: [YAMLRange] = []
+            var start = 0
+            var line = 1
+            while start < bytes.count {
+                let end = boundary(in: bytes, from: start + max(size, 1))
+                ranges.append(YAMLRange(start: start, end: end, line: line, documents: 0))
+                line += bytes[start..<end].reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+                start = end
+            }
+            return ranges.isEmpty ? [.whole(source)] : ranges
+        }
+    }
+
+    /// The first document-start line at or after `offset`, or the end.
+    private static func boundary(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
+        var index = offset
+        while index < bytes.count {
+            if bytes[index - 1] == UInt8(ascii: "\n"), index + 3 <= bytes.count,
+               bytes[index] == UInt8(ascii: "-"), bytes[index + 1] == UInt8(ascii: "-"), bytes[index + 2] == UInt8(ascii: "-") {
+                let after = index + 3 < bytes.count ? bytes[index + 3] : UInt8(ascii: "\n")
+                if after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") {
+                    return index
+                }
+            }
+            index += 1
+        }
+        return bytes.count
+    }
+}

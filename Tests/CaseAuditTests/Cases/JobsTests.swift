@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import CaseAudit
+
+/// Every output is the same bytes whatever the number of jobs: score in all formats, gaps (plain
+/// and grouped), lint in all formats and the report, with their diagnostics — on the York example,
+/// and on a sample made from it whose large file is read in many runs of documents (with a
+/// duplicate id across runs, an alias that sends a document to the tree reader, and a syntax
+/// error that stops a file part-way).
+@Suite struct JobsTests {
+    @Test func yorkExampleIsTheSameForAnyNumberOfJobs() throws {
+        let inputs = CaseInputs.expand([YorkExampleTests.examples]).inputs
+        let one = try Self.outputs(inputs, jobs: 1)
+        let four = try Self.outputs(inputs, jobs: 4)
+        #expect(one.count == 13)
+        for (name, text) in one { #expect(four[name] == text, "\(name) differs between --jobs 1 and --jobs 4") }
+        // The example scores 49 cases and lints clean of errors.
+        #expect(one["score json"]?.contains("\"cases\": 49") == true)
+    }
+
+    @Test func largeFilesReadInPiecesGiveTheSameOutput() throws {
+        let directory = try Self.sample()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let inputs = CaseInputs.expand([directory.path]).inputs
+        let one = try Self.outputs(inputs, jobs: 1, all: false)
+        let four = try Self.outputs(inputs, jobs: 4, pieceBytes: (32 << 10, 8 << 10), all: false)
+        #expect(one.count == 4)
+        for (name, text) in one { #expect(four[name] == text, "\(name) differs between --jobs 1 and --jobs 4") }
+        let lint = try #require(one["lint text"])
+        // The second file repeats the first case of the first copy; the alias document is read
+        // (from its tree), with its unknown key; the broken file stops at its unclosed sequence.
+        #expect(lint.contains("b-duplicate.yaml:7:7: error: case id 'SYN-005-c1' is used twice; this case is skipped [case.duplicate-id]"))
+        #expect(lint.contains("error: unknown key 'notes_by' in a case; did you mean 'notes'? [case.unknown-key]"))
+        #expect(lint.contains("c-broken.yaml:6970:1: error: did not find expected ',' or ']' [yaml.syntax]"))
+        // The example's 40 YAML cases twice, and the broken file's first 29 (its 30th document
+        // never ends); the duplicate is skipped.
+        #expect(lint.hasSuffix("in 3 files (109 cases)"))
+        #expect(one["score json"]?.contains("\"cases\": 109") == true)
+    }
+
+    /// A directory with the York YAML cases copied twice into one large file (ids made
+    /// unique per copy), a second file repeating one id of the first, a document using an alias, and
+    /// a file cut off by a syntax error after 30 documents.
+    static func sample() throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("caseaudit-jobs-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let files = try FileManager.default.contentsOfDirectory(atPath: YorkExampleTests.examples).filter { $0.hasSuffix(".yaml") }.sorted()
+        var documents: [String] = []
+        for name in files {
+            let text = try String(contentsOfFile: YorkExampleTests.examples + "/" + name, encoding: .utf8)
+            documents += text.components(separatedBy: "\n---\n").filter { $0.contains("case:") }
+        }
+        var large = ""
+        for copy in 1...2 {
+            for (index, document) in documents.enumerated() {
+                var text = document.replacingOccurrences(of: "case: YNY-", with: "case: YNY-").replacingOccurrences(
+                    of: #"(?m)^case: (\S+)"#, with: "case: $1-c\(copy)", options: .regularExpression)
+                if copy == 2 && index == 7 {
+                    // An anchor and an alias: this document is read from its tree.
+                    text = text.replacingOccurrences(of: "facts:", with: "assessor: &who AB\nnotes_by: *who\nfacts:")
+                }
+                large += "---\n" + text + "\n"
+            }
+        }
+        try large.write(to: directory.appendingPathComponent("a-large.yaml"), atomically: true, encoding: .utf8)
+        let first = documents[0].replacingOccurrences(of: #"(?m)^case: (\S+)"#, with: "case: $1-c1", options: .regularExpression)
+        try ("---\n" + first + "\n").write(to: directory.appendingPathComponent("b-duplicate.yaml"), atomically: true, encoding: .utf8)
+        var broken = ""
+        for (index, document) in documents.prefix(60).enumerated() {
+            let text = document.replacingOccurrences(of: #"(?m)^case: (\S+)"#, with: "case: $1-broken", options: .regularExpression)
+            broken += "---\n" + text + "\n" + (index == 29 ? "extra: [unclosed\n" : "")
+        }
+        try broken.write(to: directory.appendingPathComponent("c-broken.yaml"), atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    /// Every output of score, gaps, lint and report over `inputs`, each with its diagnostics, by
+    /// name (not `all`: one of each command).
+    static func outputs(
+        _ inputs: [CaseInput], jobs: Int, pieceBytes: (split: Int, chunk: Int) = (4 << 20, 1 << 20), all: Bool = true
+    ) throws -> [String: String] {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let schema = CaseSchema(set)
+        let stream = CaseStream(schema: schema, inputs: inputs, jobs: jobs, pieceBytes: pieceBytes)
+        let formatter = DiagnosticFormatter(useColor: false)
+        let profile = Aggregate.defaultProfile(set)
+        let by = try #require(set.fact(named: "offender_manager"))
+        var out: [String: String] = [:]
+
+        var diagnostics = ""
+        let score = ScoreRun.run(stream, by: [try #require(set.fact(named: "gender"))], profile: profile) { diagnostics += formatter.format($0) }
+        out["score json"] = ScoreJSON.render(score) + diagnostics
+        var found: [Diagnostic] = []
+        let lint = LintRun.cases(stream) { found += $0 }
+        out["lint text"] = formatter.format(found) + lint.line
+        out["gaps json by"] = try written { sink in
+            var writer = GapsJSON(sink, includeNotes: true)
+            _ = GapsRun.run(stream, by: by, to: &writer, report: { _ in })
+        }
+        out["report html"] = try written { sink in
+            _ = ReportRun.run(stream, ReportOptions(profile: profile, gapsBy: by, includeNotes: true), to: sink, report: { _ in })
+        }
+        guard all else { return out }
+        out["score text"] = ScoreText.render(score)
+        out["score csv"] = ScoreCSV.render(score)
+        out["score markdown"] = ScoreMarkdown.render(score)
+        out["score html"] = try written { sink in
+            _ = ReportRun.run(stream, ReportOptions(by: [by], profile: profile, includesGaps: false), to: sink, report: { _ in })
+        }
+        out["gaps text"] = try written { sink in
+            var writer = GapsText(sink, includeNotes: true)
+            _ = GapsRun.run(stream, by: nil, to: &writer, report: { _ in })
+        }
+        out["lint json"] = LintJSON.render(found, lint, LintOptions())
+        out["lint sarif"] = SARIFLog.render(found)
+        out["lint github"] = found.map(GitHubAnnotations.render).joined()
+        out["report markdown"] = try written { sink in
+            _ = ReportRun.run(stream, ReportOptions(format: .markdown, profile: profile), to: sink, report: { _ in })
+        }
+        return out
+    }
+
+    /// What `body` writes to an output.
+    static func written(_ body: (OutputSink) -> Void) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caseaudit-jobs-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let sink = try OutputSink(path: path)
+        body(sink)
+        try sink.finish()
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+}
