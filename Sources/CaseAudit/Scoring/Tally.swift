@@ -102,6 +102,8 @@ public struct Tally: Sendable {
         }
         for index in criterionCases.indices { criterionCases[index] += other.criterionCases[index] }
         for index in outcomeCases.indices { outcomeCases[index] += other.outcomeCases[index] }
+        for index in tagCases.indices { tagCases[index] += other.tagCases[index] }
+        for index in tagCriterionCases.indices { tagCriterionCases[index] += other.tagCriterionCases[index] }
     }
 
     /// How many instances of a question had this result.
