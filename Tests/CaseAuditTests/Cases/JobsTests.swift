@@ -98,7 +98,7 @@ import Testing
         out["lint text"] = formatter.format(found) + lint.line
         out["gaps json by"] = try written { sink in
             var writer = GapsJSON(sink, includeNotes: true)
-            _ = GapsRun.run(stream, by: by, to: &writer, report: { _ in })
+            _ = GapsRun.run(stream, by: [by], to: &writer, report: { _ in })
         }
         out["report html"] = try written { sink in
             _ = ReportRun.run(stream, ReportOptions(profile: profile, gapsBy: by, includeNotes: true), to: sink, report: { _ in })
@@ -112,7 +112,7 @@ import Testing
         }
         out["gaps text"] = try written { sink in
             var writer = GapsText(sink, includeNotes: true)
-            _ = GapsRun.run(stream, by: nil, to: &writer, report: { _ in })
+            _ = GapsRun.run(stream, by: [], to: &writer, report: { _ in })
         }
         out["lint json"] = LintJSON.render(found, lint, LintOptions())
         out["lint sarif"] = SARIFLog.render(found)
