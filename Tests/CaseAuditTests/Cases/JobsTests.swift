@@ -114,9 +114,13 @@ import Testing
             var writer = GapsText(sink, includeNotes: true)
             _ = GapsRun.run(stream, by: [], to: &writer, report: { _ in })
         }
-        out["lint json"] = LintJSON.render(found, lint, LintOptions())
-        out["lint sarif"] = SARIFLog.render(found)
-        out["lint github"] = found.map(GitHubAnnotations.render).joined()
+        for format in [LintOutput.Format.json, .sarif, .github] {
+            out["lint \(format.rawValue)"] = try written { sink in
+                let output = LintOutput(format, to: sink, formatter: formatter)
+                output.write(found)
+                output.finish(lint, LintOptions())
+            }
+        }
         out["report markdown"] = try written { sink in
             _ = ReportRun.run(stream, ReportOptions(format: .markdown, profile: profile), to: sink, report: { _ in })
         }
