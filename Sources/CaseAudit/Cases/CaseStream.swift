@@ -64,6 +64,8 @@ public final class CaseStream: Sendable {
         public var unreadable = 0
         /// The cases skipped because their id was used before.
         public var duplicates: Set<RecordKey> = []
+
+        public init() {}
     }
 
     /// Identifies a record by input and position.

@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions by edit distance.
-enum Suggestions {
+public enum Suggestions {
     /// The closest candidate within a distance that suits the name's length, or nil.
-    static func closest(to name: String, in candidates: [String]) -> String? {
+    public static func closest(to name: String, in candidates: [String]) -> String? {
         let length = name.unicodeScalars.count
         let characters = name.count
         let limit = max(1, min(3, characters / 3))

@@ -8,6 +8,11 @@ public struct Breakdown: Sendable {
 public struct ProfileCount: Sendable {
     public var fact: Int
     public var counts: [GroupKey: Int]
+
+    public init(fact: Int, counts: [GroupKey: Int]) {
+        self.fact = fact
+        self.counts = counts
+    }
 }
 
 /// Everything scoring accumulates while cases stream past: the whole sample's tally, the tallies of

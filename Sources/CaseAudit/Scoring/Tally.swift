@@ -1,26 +1,26 @@
 /// Streaming counts over evaluated cases: everything a score table needs, and nothing per case, so
 /// memory does not grow with the number of cases.
 public struct Tally: Sendable {
-    public private(set) var cases = 0
+    public internal(set) var cases = 0
     /// Result counts, question-major: `results[question * ResultKind.allCases.count + kind]`.
-    private var results: [Int]
+    var results: [Int]
     /// Answer counts per option, over applicable answered instances: `options[question][option]`.
-    public private(set) var options: [[Int]]
+    public internal(set) var options: [[Int]]
     /// For `for_each` questions: result counts per element, `elements[question][element * kinds + kind]`.
-    private var elements: [Int: [Int]]
+    var elements: [Int: [Int]]
     /// For each set fact that a `for_each` question runs over: cases having each element.
-    public private(set) var elementCases: [Int: [Int]]
+    public internal(set) var elementCases: [Int: [Int]]
     /// Cases with at least one sufficient or insufficient answer, per criterion and per outcome
     /// (counting `also_scores`).
-    public private(set) var criterionCases: [Int]
-    public private(set) var outcomeCases: [Int]
+    public internal(set) var criterionCases: [Int]
+    public internal(set) var outcomeCases: [Int]
     /// Cases with at least one sufficient or insufficient answer among a tag's questions: over the
     /// set (`tagCases[tag]`) and per criterion (`tagCriterionCases[tag * criteria + criterion]`).
-    public private(set) var tagCases: [Int]
-    public private(set) var tagCriterionCases: [Int]
+    public internal(set) var tagCases: [Int]
+    public internal(set) var tagCriterionCases: [Int]
 
     private static let kinds = ResultKind.allCases.count
-    private let set: CriteriaSet
+    let set: CriteriaSet
     /// The keys of `elementCases`, in order.
     private let elementFacts: [Int]
 
