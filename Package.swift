@@ -10,6 +10,7 @@ let package = Package(
         .executable(name: "caseaudit-serve", targets: ["caseaudit-serve"]),
         .library(name: "CaseAudit", targets: ["CaseAudit"]),
         .library(name: "YAMLKit", targets: ["YAMLKit"]),
+        .library(name: "CaseAuditHistory", targets: ["CaseAuditHistory"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -17,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system libyaml (apt: libyaml-dev). The only YAML parser in the build.
@@ -33,6 +35,11 @@ let package = Package(
             dependencies: ["YAMLKit", .product(name: "Crypto", package: "swift-crypto")],
             plugins: ["EmbedRules"]
         ),
+        // Audit rounds in an embedded SQLite database (GRDB over the system libsqlite3): record, read, trend.
+        .target(
+            name: "CaseAuditHistory",
+            dependencies: ["CaseAudit", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Build-time embedding of Rules/iaow-2013 into the library.
         .executableTarget(name: "rules-embedder", path: "Plugins/RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["rules-embedder"]),
@@ -41,6 +48,7 @@ let package = Package(
             name: "caseaudit",
             dependencies: [
                 "CaseAudit",
+                "CaseAuditHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +94,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "CaseAuditHistoryTests", dependencies: ["CaseAuditHistory", "CaseAudit"]),
     ],
     swiftLanguageModes: [.v6]
 )

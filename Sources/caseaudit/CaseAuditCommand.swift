@@ -9,7 +9,7 @@ struct CaseAuditCommand: ParsableCommand {
         version: CaseAuditVersion.current,
         subcommands: [
             ScoreCommand.self, GapsCommand.self, ExplainCommand.self, ReportCommand.self, LintCommand.self, TemplateCommand.self,
-            ConvertCommand.self, RulesCommand.self, SampleCommand.self, AgreeCommand.self, ServeCommand.self,
+            ConvertCommand.self, RulesCommand.self, SampleCommand.self, AgreeCommand.self, ServeCommand.self, HistoryCommand.self,
         ]
     )
 

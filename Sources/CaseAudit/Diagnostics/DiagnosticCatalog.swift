@@ -24,6 +24,12 @@ public enum DiagnosticCatalog {
         ("sample.capped", "The caps leave fewer cases than asked for."),
         ("sample.preset-rule-skipped", "A preset's rule reads a column the caseload does not have."),
         ("sample.not-a-sample", "`template --from-sample` was given a file with no `status` column."),
+        // History
+        ("history.duplicate-round", "`history record` names a round label already stored, without `--replace`."),
+        ("history.unknown-round", "A round label that is not in the history."),
+        ("history.no-database", "The history database given (or the default) does not exist."),
+        ("history.database", "The history database cannot be opened, read or written (not SQLite, locked, disk full)."),
+        ("history.unknown-id", "`history trend` names an outcome, criterion, question or fact no stored round has."),
         // YAML
         ("yaml.syntax", "The file is not well-formed YAML."),
         ("yaml.encoding", "The file is not UTF-8 (or is UTF-16/32, or holds invalid bytes)."),

@@ -14,7 +14,7 @@ struct DiagnosticCatalogTests {
         while let url = files?.nextObject() as? URL {
             guard url.pathExtension == "swift" else { continue }
             let text = try String(contentsOf: url, encoding: .utf8)
-            for match in text.matches(of: /"((?:rules|case|csv|yaml|input|usage|output)\.[a-z][a-z.-]*)"/) {
+            for match in text.matches(of: /"((?:rules|case|csv|yaml|input|usage|output|history)\.[a-z][a-z.-]*)"/) {
                 found.insert(String(match.output.1))
             }
         }
