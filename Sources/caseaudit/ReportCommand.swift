@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditHistory
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,7 +39,21 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The report's heading (default: \"Case audit report\").", valueName: "text"))
     var title: String?
 
+    @Option(name: .customLong("history"), help: ArgumentHelp(
+        "Compare with the rounds recorded in this history database: the previous round's scores, the change and a chart over the rounds.",
+        valueName: "db"))
+    var history: String?
+
+    @Option(help: ArgumentHelp(
+        "With --history: the recorded round this report is of (its trends end there); without it the sample is added as the latest round.",
+        valueName: "label"))
+    var round: String?
+
     @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if round != nil && history == nil { throw ValidationError("--round needs --history") }
+    }
 
     func run() throws {
         let stream = try cases.open(minBase: minBase.minBase)
@@ -49,8 +64,11 @@ struct ReportCommand: ParsableCommand {
             by: try CaseOptions.facts(by, in: stream.schema),
             profile: profile.isEmpty ? Aggregate.defaultProfile(set) : try CaseOptions.facts(profile, in: stream.schema),
             gapsBy: gapsBy,
-            includeNotes: includeNotes, includesGaps: !noGaps)
-        let sink = try output.open(inputs: cases.inputFiles(stream))
+            includeNotes: includeNotes, includesGaps: !noGaps,
+            history: try history.map { path in
+                try HistoryCommand.run { () throws(HistoryError) in try HistoryStore(path: path, create: false).reportHistory(current: round) }
+            })
+        let sink = try output.open(inputs: CaseOptions.inputFiles([stream], rules: cases.rules, key: cases.pseudonymise, others: history.map { [$0] } ?? []))
         let summary = ReportRun.run(stream, options, to: sink, report: Output.diagnostics)
         try output.finish(sink)
         let status = CaseOptions.status(summary)

@@ -30,7 +30,7 @@ struct ReportFiguresTests {
     }
 
     /// The JSON object a mark refers to, and the value of its field.
-    static func expected(_ mark: Mark, _ json: JSON) throws -> JSON {
+    static func expected(_ mark: Mark, _ json: JSON, trends: JSON? = nil) throws -> JSON {
         let parts = mark.figure.split(separator: ":", maxSplits: 1).map(String.init)
         let level = parts[0]
         let id = parts.count > 1 ? parts[1] : ""
@@ -46,6 +46,13 @@ struct ReportFiguresTests {
             return try #require(object[mark.field], "\(mark.figure) has no \(mark.field) in the JSON")
         }
         switch level {
+        case "trend":
+            // `trend:LEVEL:ID`, the round in data-group, against `history trend --format json`.
+            let subject = id.split(separator: ":", maxSplits: 1).map(String.init)
+            let trend = try #require(trends?["trends"]?.items.first { $0["level"]?.string == subject[0] && $0["id"]?.string == subject[1] },
+                                     "\(mark.figure) in the trend JSON")
+            let point = try #require(trend["points"]?.items.first { $0["round"]?.string == mark.group }, "\(mark.figure) \(mark.group ?? "")")
+            return try #require(point[mark.field], "\(mark.figure) has no \(mark.field)")
         case "outcome", "criterion", "question":
             let list = level == "outcome" ? "outcomes" : level == "criterion" ? "criteria" : "questions"
             return try field(try #require(scope[list]?.items.first { $0["id"]?.string == id }, "\(mark.figure)"))
@@ -98,6 +105,12 @@ struct ReportFiguresTests {
             return expected.isNull ? text == "–" : text == expected.string
         case "share":
             return text == expected.string
+        case "change":
+            if expected.isNull { return text == "–" }
+            return Double(text.replacingOccurrences(of: "−", with: "-").replacingOccurrences(of: "+", with: "")) == expected.double
+        case "verdict":
+            if expected.isNull { return !["improved", "declined", "no clear change"].contains(text) }
+            return text == expected.string
         default:
             return Int(text) == expected.int
         }
@@ -108,8 +121,8 @@ struct ReportFiguresTests {
         #expect(document.problems.isEmpty)
         let marks = Self.marks(document)
         for mark in marks {
-            let expected = try Self.expected(mark, rendered.json)
-            let small = try mark.field == "score" ? smallBase(mark, rendered.json) : nil
+            let expected = try Self.expected(mark, rendered.json, trends: rendered.trends)
+            let small = try mark.field == "score" ? smallBase(mark, rendered.json, trends: rendered.trends) : nil
             #expect(Self.matches(mark, expected, smallBase: small),
                     "\(name): \(mark.figure) \(mark.by ?? "") \(mark.group ?? "") \(mark.field): shows '\(mark.text)', JSON \(expected.text())")
         }
@@ -122,11 +135,11 @@ struct ReportFiguresTests {
         return marks
     }
 
-    static func smallBase(_ mark: Mark, _ json: JSON) throws -> Bool? {
+    static func smallBase(_ mark: Mark, _ json: JSON, trends: JSON? = nil) throws -> Bool? {
         var flag = mark
         flag.field = "small_base"
         if mark.figure.hasPrefix("profile:") { return nil }
-        if case .bool(let value) = try expected(flag, json) { return value }
+        if case .bool(let value) = try expected(flag, json, trends: trends) { return value }
         return nil
     }
 
@@ -152,6 +165,26 @@ struct ReportFiguresTests {
         try Self.coverage(marks, rendered)
         #expect(marks.contains { $0.field == "band" && $0.text == "Requires improvement" })
         #expect(marks.contains { $0.field == "score" && $0.text.hasSuffix("*") })
+    }
+
+    @Test("the York example with two earlier rounds: every score over the rounds, change and verdict")
+    func yorkHistory() throws {
+        let (set, stream) = try ReportFixtures.york()
+        let rendered = try ReportFixtures.render(stream, ReportFixtures.options(set, history: try ReportFixtures.yorkHistory()))
+        let marks = try Self.check(rendered, "york with history")
+        try Self.coverage(marks, rendered)
+        let trends = try #require(rendered.trends?["trends"]?.items)
+        #expect(trends.count == set.outcomes.count + set.criteria.count)
+        for trend in trends {
+            let figure = "trend:" + (trend["level"]?.string ?? "") + ":" + (trend["id"]?.string ?? "")
+            for round in ["2013-Q3", "2013-Q4"] {
+                #expect(Self.fields(marks, figure, group: round) == ["score"], "\(figure) \(round)")
+            }
+            #expect(Self.fields(marks, figure, group: ReportHistory.unstoredLabel) == ["score", "change", "verdict"], "\(figure)")
+        }
+        // The charts: one per outcome and criterion, in the outcome sections.
+        let charts = HTMLDocument(rendered.text).elements.filter { $0.name == "svg" && ($0.attributes["class"] ?? "").contains("trend") }
+        #expect(charts.count == trends.count)
     }
 
     /// Nothing in the JSON is left out of the report.

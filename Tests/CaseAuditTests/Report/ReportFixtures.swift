@@ -9,6 +9,8 @@ enum ReportFixtures {
         var text: String
         var json: JSON
         var result: ScoreResult
+        /// `history trend --format json` of the report's trends, when it has a history.
+        var trends: JSON?
     }
 
     /// The bundled example (examples/york-2013) and the embedded IAOW set.
@@ -37,12 +39,12 @@ enum ReportFixtures {
     /// Options naming facts; the default profile unless given.
     static func options(
         _ set: CriteriaSet, format: ReportOptions.Format = .html, by: [String] = [], gapsBy: String? = nil,
-        includeNotes: Bool = false, date: Day? = nil, title: String? = nil
+        includeNotes: Bool = false, date: Day? = nil, title: String? = nil, history: ReportHistory? = nil
     ) throws -> ReportOptions {
         ReportOptions(
             format: format, title: title, date: date, by: try by.map { try #require(set.fact(named: $0)) },
             profile: Aggregate.defaultProfile(set), gapsBy: try gapsBy.map { try #require(set.fact(named: $0)) },
-            includeNotes: includeNotes)
+            includeNotes: includeNotes, history: history)
     }
 
     /// The report's text, and the JSON scores of a separate scoring pass with the same options.
@@ -54,7 +56,38 @@ enum ReportFixtures {
         try sink.finish()
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let result = ScoreRun.run(stream, by: options.by, profile: options.profile, report: { _ in })
-        return Rendered(text: text, json: ScoreJSON.document(result), result: result)
+        let trends = options.history.map { history in
+            TrendJSON.document(TrendReport(rounds: [], trends: history.trends(result.scorecard, date: options.date).flatMap { $0 }))
+        }
+        return Rendered(text: text, json: ScoreJSON.document(result), result: result, trends: trends)
+    }
+
+    /// Two earlier rounds of the York example's set: the cases of offender managers 1–4, then
+    /// of 5–9, each scored as a round; the report of the whole sample comes after them.
+    static func yorkHistory() throws -> ReportHistory {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        let examples = URL(fileURLWithPath: YorkExampleTests.examples)
+        var rounds: [TrendSubject: [Trend.Round]] = [:]
+        for (label, files) in [("2013-Q3", 1...4), ("2013-Q4", 5...9)] {
+            let paths = files.map { examples.appendingPathComponent("om-0\($0).yaml").path }
+            let stream = CaseStream(schema: CaseSchema(set), inputs: CaseInputs.expand(paths).inputs)
+            let card = ScoreRun.run(stream, profile: [], report: { _ in }).scorecard
+            let stamp = RoundStamp(label: label, date: nil, setID: set.id, setVersion: set.version, setHash: set.contentHash)
+            func round(_ subject: TrendSubject, _ figure: GroupScore) -> Trend.Round {
+                Trend.Round(stamp: stamp, figure: TrendFigure(score: figure.score, sufficient: figure.sufficient, answers: figure.answers,
+                                                              cases: figure.cases, smallBase: figure.smallBase),
+                            members: QuestionDefinition.members(set, subject))
+            }
+            for figure in card.outcomes {
+                let subject = TrendSubject.outcome(set.outcomes[figure.index].id)
+                rounds[subject, default: []].append(round(subject, figure))
+            }
+            for figure in card.criteria {
+                let subject = TrendSubject.criterion(set.criteria[figure.index].id)
+                rounds[subject, default: []].append(round(subject, figure))
+            }
+        }
+        return ReportHistory(rounds: rounds, current: nil)
     }
 }
 

@@ -13,6 +13,8 @@ struct ReportSelfContainedTests {
             ("york", try ReportFixtures.render(york, ReportFixtures.options(
                 yorkSet, by: ["gender", "psr_type"], gapsBy: "offender_manager", includeNotes: true, date: Day(iso: "2014-02-01"))).text),
             ("worked", try ReportFixtures.render(worked, ReportFixtures.options(miniSet, by: ["gender"], gapsBy: "offender_manager", includeNotes: true)).text),
+            ("york with history", try ReportFixtures.render(york, ReportFixtures.options(
+                yorkSet, date: Day(iso: "2014-02-01"), history: try ReportFixtures.yorkHistory())).text),
         ]
     }
 

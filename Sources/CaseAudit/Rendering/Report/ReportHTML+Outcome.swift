@@ -2,12 +2,13 @@
 /// criterion table, the data summary (a Yes/No chart and table per criterion, answers by option for
 /// multi-valued and descriptive questions) and the factor table of its per-element questions.
 extension ReportHTML {
-    static func outcomeSection(_ card: Scorecard, _ outcome: Int) -> String {
+    static func outcomeSection(_ card: Scorecard, _ outcome: Int, trends: [Trend] = []) -> String {
         let set = card.set
         let id = outcomeID(set, outcome)
         var out = "<section class=\"outcome\" id=\"\(id)\" aria-labelledby=\"h-\(id)\">\n"
         out += "<h2 id=\"h-\(id)\">\(HTMLText.escape(ReportWords.outcomeHeading(set, outcome)))</h2>\n"
         out += headline(card, outcome) + highlights(card, outcome) + criteria(card, outcome)
+        out += trendSection(trends, outcomeID: id)
         out += "<h3 class=\"data-summary\">Data summary</h3>\n<p class=\"note\">\(HTMLText.escape(ReportWords.dataSummaryNote(cases: card.cases)))</p>\n"
         for criterion in set.criteria.indices where set.criteria[criterion].outcome == outcome {
             out += dataSummary(card, criterion)

@@ -18,7 +18,8 @@ enum ReportHTML {
         out += cover(result, options, inputs: inputs)
         out += contents(result, gaps: options.includesGaps)
         out += "<main>\n" + summary(result.scorecard)
-        for outcome in set.outcomes.indices { out += outcomeSection(result.scorecard, outcome) }
+        let trends = options.history?.trends(result.scorecard, date: options.date)
+        for outcome in set.outcomes.indices { out += outcomeSection(result.scorecard, outcome, trends: trends?[outcome] ?? []) }
         out += profile(result) + breakdowns(result)
         guard options.includesGaps else { return out }
         out += "<section id=\"gaps\" aria-labelledby=\"h-gaps\">\n<h2 id=\"h-gaps\">Per-case gaps</h2>\n"

@@ -37,7 +37,8 @@ enum ReportMarkdown {
         if !card.tags.isEmpty {
             out += "\n### By tag\n\n\(ReportWords.tagCaption).\n\n" + ScoreMarkdown.table(ScoreText.tagTable(card))
         }
-        for outcome in set.outcomes.indices { out += self.outcome(card, outcome) }
+        let trends = options.history?.trends(card, date: options.date)
+        for outcome in set.outcomes.indices { out += self.outcome(card, outcome, trends: trends?[outcome] ?? []) }
         out += profile(result) + breakdowns(result)
         if options.includesGaps {
             out += "\n## Per-case gaps\n\n\(ReportWords.gapsIntro(includeNotes: options.includeNotes))\n"
@@ -45,7 +46,24 @@ enum ReportMarkdown {
         return out
     }
 
-    private static func outcome(_ card: Scorecard, _ outcome: Int) -> String {
+    /// The scores over the audit rounds (`--history`): a row per outcome and criterion.
+    private static func overRounds(_ trends: [Trend]) -> String {
+        guard let first = trends.first, !first.points.isEmpty else { return "" }
+        var table = TextTable(["Outcome or criterion"] + first.points.map(\.round.label) + ["Change", "Verdict"],
+                              alignments: [.left] + first.points.map { _ in .right } + [.right, .left])
+        for trend in trends {
+            let last = trend.points[trend.points.count - 1]
+            table.add([TrendWords.rowLabel(trend)] + trend.points.map { point in point.figure.map { ScoreText.score($0.score, $0.smallBase) } ?? "–" }
+                      + [TrendWords.change(last), TrendWords.verdict(last, first: trend.points.count == 1)])
+        }
+        var out = "\n### Over the audit rounds\n\n\(ReportWords.trendNote)\n\n" + ScoreMarkdown.table(table)
+        for trend in trends {
+            for note in TrendWords.notes(trend) { out += "\n_\(trend.title): \(note)_\n" }
+        }
+        return out
+    }
+
+    private static func outcome(_ card: Scorecard, _ outcome: Int, trends: [Trend]) -> String {
         let set = card.set
         let figure = card.outcomes[outcome]
         var out = "\n## \(ReportWords.outcomeHeading(set, outcome))\n\n"
@@ -74,6 +92,7 @@ enum ReportMarkdown {
         criteria.maxWidths = [:]
         criteria.rows = zip(card.criteria, criteria.rows).filter { set.criteria[$0.0.index].outcome == outcome }.map(\.1)
         out += ScoreMarkdown.table(criteria)
+        out += overRounds(trends)
         out += "\n### Data summary\n\n\(ReportWords.dataSummaryNote(cases: card.cases))\n"
         for criterion in set.criteria.indices where set.criteria[criterion].outcome == outcome {
             out += dataSummary(card, criterion)

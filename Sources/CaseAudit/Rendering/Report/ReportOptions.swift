@@ -23,11 +23,14 @@ public struct ReportOptions: Sendable {
     public var includeNotes: Bool
     /// End with the per-case gaps (false: the figures only, e.g. `score --format html`).
     public var includesGaps: Bool
+    /// Earlier rounds to compare with (`--history DB`): each outcome's and criterion's trend.
+    public var history: ReportHistory?
 
     public init(
         format: Format = .html, title: String? = nil, date: Day? = nil, by: [Int] = [], profile: [Int],
-        gapsBy: Int? = nil, includeNotes: Bool = false, includesGaps: Bool = true
+        gapsBy: Int? = nil, includeNotes: Bool = false, includesGaps: Bool = true, history: ReportHistory? = nil
     ) {
+        self.history = history
         self.format = format
         self.title = title
         self.date = date

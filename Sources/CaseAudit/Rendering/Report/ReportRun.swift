@@ -44,3 +44,15 @@ public enum ReportRun {
         return result.summary
     }
 }
+
+extension ReportRun {
+    /// The report's figures (no per-case gaps) for an already-scored result, e.g. a stored round.
+    public static func figures(_ result: ScoreResult, _ options: ReportOptions, inputs: Int) -> String {
+        var options = options
+        options.includesGaps = false
+        switch options.format {
+        case .html: return ReportHTML.opening(result, options, inputs: inputs) + ReportHTML.closing(options)
+        case .markdown: return ReportMarkdown.opening(result, options, inputs: inputs)
+        }
+    }
+}

@@ -60,6 +60,12 @@ enum ReportStyle {
     .chart .count-dark { fill: #fff; }
     .chart .grid { stroke: #dde2e8; stroke-width: 1; }
     .chart .axis { stroke: #333; stroke-width: 1; }
+    svg.trend { display: inline-block; width: 19rem; max-width: 100%; height: auto; margin: 0 1rem .5rem 0; vertical-align: top; }
+    .chart .trend-line { fill: none; stroke: #1f4e79; stroke-width: 2; }
+    .chart .trend-line.changed { stroke-dasharray: 5 3; }
+    .chart .trend-interval { stroke: #555; stroke-width: 1.5; }
+    .chart .trend-point { fill: #1f4e79; }
+    .chart .trend-title { font-weight: 600; }
     .yes, .suf-1 { fill: #1f4e79; }
     .no, .ins-1 { fill: #fff; stroke: #1f4e79; stroke-width: 1.5; }
     .suf-2 { fill: #7d9fc6; }

@@ -55,6 +55,11 @@ enum ReportWords {
     /// Why an outcome has no highlights list.
     static let noHighlights = "No question with a large enough base."
 
+    /// Under the scores over the rounds: what the verdict means.
+    static let trendNote = "Each round's score as recorded. A change is called improved or declined only when a two-proportion "
+        + "test on sufficient answers over the base of cases finds it at the 5 per cent level; otherwise there is no clear change "
+        + "(small samples move by chance). See the history documentation."
+
     /// A legend or column label of a scale option; sufficient options of a scored question say so.
     static func option(_ scale: Scale, _ option: Int, scored: Bool) -> String {
         scale.label(of: option) + (scored && scale.sufficient.contains(option) ? " (sufficient)" : "")
