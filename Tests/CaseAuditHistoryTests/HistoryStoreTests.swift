@@ -12,7 +12,7 @@ struct HistoryStoreTests {
 
     /// A temporary directory with: `york/` (a copy of the example), `modified/` (the copy with every
     /// YAML answer to start.induction turned from yes to no), `rules/` (a copy of the IAOW set where
-    /// start.barrier_actions_taken applies to every case, version 1.2).
+    /// start.barrier_actions_taken applies to every case, its version the embedded one's + "-revised").
     struct Workspace {
         var directory: URL
         /// How many start.induction answers the modified copy turned from yes to no.
@@ -36,7 +36,8 @@ struct HistoryStoreTests {
                     .write(toFile: path, atomically: true, encoding: .utf8)
             }
             try manager.copyItem(atPath: HistoryStoreTests.repository.appendingPathComponent("Rules/iaow-2013").path, toPath: rules)
-            try Self.edit(rules + "/set.yaml", "version: \"1.1\"", "version: \"1.2\"")
+            let version = try #require(DefaultCriteriaSet.load().set?.version)
+            try Self.edit(rules + "/set.yaml", "version: \"\(version)\"", "version: \"\(version)-revised\"")
             try Self.edit(rules + "/questions-2-delivering-the-sentence.yaml",
                           "  - id: start.barrier_actions_taken\n", "  - id: start.barrier_actions_taken\n", thenDrop: "    applies: barriers_to_engagement_identified\n")
         }
@@ -82,7 +83,8 @@ struct HistoryStoreTests {
 
         let rounds = try store.rounds()
         #expect(rounds.map(\.stamp.label) == ["2014-Q1", "2014-Q2", "2014-Q3"])
-        #expect(rounds.map(\.stamp.setVersion) == ["1.1", "1.1", "1.2"])
+        let version = try #require(DefaultCriteriaSet.load().set?.version)
+        #expect(rounds.map(\.stamp.setVersion) == [version, version, version + "-revised"])
         #expect(rounds.map(\.cases) == [49, 49, 49])
         #expect(rounds[0].stamp.setHash == rounds[1].stamp.setHash && rounds[1].stamp.setHash != rounds[2].stamp.setHash)
 
@@ -135,10 +137,10 @@ struct HistoryStoreTests {
         #expect(try store.rounds().map(\.stamp.label) == ["2014-Q1", "2014-Q2", "2014-Q3"])
         #expect(ScoreText.render(try store.scoreResult("2014-Q1").result) == ScoreText.render(try store.scoreResult("2014-Q2").result))
 
-        // A round recorded under set 1.1 still shows after the set's files change or go.
+        // A round still shows under the set it was recorded with after the set's files change or go.
         try FileManager.default.removeItem(atPath: workspace.rules)
-        #expect(try store.scoreResult("2014-Q3").result.set.version == "1.2")
-        #expect(try store.scoreResult("2014-Q2").result.set.version == "1.1")
+        #expect(try store.scoreResult("2014-Q3").result.set.version == version + "-revised")
+        #expect(try store.scoreResult("2014-Q2").result.set.version == version)
 
         try store.remove("2014-Q2")
         #expect(try store.rounds().map(\.stamp.label) == ["2014-Q1", "2014-Q3"])
