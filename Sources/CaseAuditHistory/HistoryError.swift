@@ -44,6 +44,17 @@ public enum HistoryError: Error, Sendable, Equatable {
         }
     }
 
+    /// Runs `body`, passing a ``HistoryError`` on and turning any other (SQLite's) into `.database`.
+    static func wrapping<T>(_ path: String, _ body: () throws -> T) throws(HistoryError) -> T {
+        do {
+            return try body()
+        } catch let error as HistoryError {
+            throw error
+        } catch {
+            throw .database(path, describe(error))
+        }
+    }
+
     /// SQLite's own words, without GRDB's decoration of the statement.
     static func describe(_ error: any Error) -> String {
         if let error = error as? DatabaseError { return error.message ?? "SQLite error \(error.resultCode.rawValue)" }

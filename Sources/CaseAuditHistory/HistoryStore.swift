@@ -17,21 +17,17 @@ public final class HistoryStore: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.readonly = false
         configuration.busyMode = .timeout(5)
         if !create, !HistoryStore.exists(path) { throw .noDatabase(path) }
-        do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+        queue = try HistoryError.wrapping(path) {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { db in
                 // A file that is not SQLite fails here, before anything is written to it.
                 _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
                 try db.execute(sql: "PRAGMA synchronous = FULL")
             }
             try HistorySchema.migrator.migrate(queue)
-        } catch let error as HistoryError {
-            throw error
-        } catch {
-            throw .database(path, HistoryError.describe(error))
+            return queue
         }
     }
 
@@ -42,24 +38,12 @@ public final class HistoryStore: Sendable {
 
     /// Runs `body` in one write transaction; any error rolls all of it back.
     func write<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
-        do {
-            return try queue.write(body)
-        } catch let error as HistoryError {
-            throw error
-        } catch {
-            throw .database(path, HistoryError.describe(error))
-        }
+        try HistoryError.wrapping(path) { try queue.write(body) }
     }
 
     /// Runs `body` in a read transaction (a consistent snapshot).
     func read<T>(_ body: (Database) throws -> T) throws(HistoryError) -> T {
-        do {
-            return try queue.read(body)
-        } catch let error as HistoryError {
-            throw error
-        } catch {
-            throw .database(path, HistoryError.describe(error))
-        }
+        try HistoryError.wrapping(path) { try queue.read(body) }
     }
 
     /// `PRAGMA integrity_check`: "ok", or the problems SQLite finds.

@@ -137,10 +137,6 @@ extension HistoryCommand {
             abstract: "Scores over the rounds with 95% intervals, the change from each round before, and whether it is clear.",
             discussion: "Without --outcome, --criterion or --question: every outcome. See docs/history.md for the statistics.")
 
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case text, json, csv, markdown, html
-        }
-
         @OptionGroup var database: DatabaseOptions
 
         @Option(help: ArgumentHelp("Follow one outcome (by id).", valueName: "id"))
@@ -156,7 +152,7 @@ extension HistoryCommand {
         var by: String?
 
         @Option(help: "Output format.")
-        var format: Format = .text
+        var format: ScoreCommand.Format = .text
 
         @OptionGroup var output: OutputOptions
 
