@@ -16,6 +16,7 @@ enum HistorySchema {
                     set_title TEXT NOT NULL,
                     set_version TEXT NOT NULL,
                     set_sha256 TEXT NOT NULL,
+                    set_origin TEXT NOT NULL,
                     scoring_method TEXT NOT NULL,
                     min_base INTEGER NOT NULL,
                     cases INTEGER NOT NULL,
@@ -31,6 +32,13 @@ enum HistorySchema {
                     path TEXT NOT NULL,
                     content TEXT NOT NULL,
                     PRIMARY KEY (round_id, position)
+                );
+                CREATE TABLE renames (
+                    round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
+                    kind TEXT NOT NULL,
+                    old_id TEXT NOT NULL,
+                    new_id TEXT NOT NULL,
+                    PRIMARY KEY (round_id, kind, old_id)
                 );
                 CREATE TABLE questions (
                     round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,

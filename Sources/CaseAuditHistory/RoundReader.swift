@@ -45,12 +45,8 @@ extension HistoryStore {
     public func scoreResult(_ label: String, by: [String] = []) throws(HistoryError) -> (result: ScoreResult, inputs: Int) {
         try read { db in
             let round = try Self.roundID(db, label)
-            let files = try Row.fetchAll(db, sql: "SELECT path, content FROM rule_files WHERE round_id = ? ORDER BY position", arguments: [round])
-                .map { RuleFile(path: $0["path"], bytes: Array(($0["content"] as String).utf8)) }
             let stamp = try Row.fetchOne(db, sql: "SELECT * FROM rounds WHERE id = ?", arguments: [round])
-            guard let stamp, let set = CriteriaSetLoader.load(files: files).set, set.contentHash == stamp["set_sha256"] as String else {
-                throw HistoryError.storedSetUnreadable(label)
-            }
+            guard let stamp, let set = try StoredOrigin.load(db, round: round) else { throw HistoryError.storedSetUnreadable(label) }
             let sample = try Int64.fetchOne(db, sql: "SELECT id FROM groups WHERE round_id = ? AND fact IS NULL", arguments: [round])
             guard let sample else { throw HistoryError.storedSetUnreadable(label) }
             let scorecard = try Self.scorecard(db, group: sample, set, label)

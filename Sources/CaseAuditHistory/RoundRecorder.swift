@@ -9,11 +9,14 @@ public enum RoundRecorder {
         public var date: Day?
         /// The set's rule files as read, kept so the round can be loaded after the set changes.
         public var ruleFiles: [RuleFile]
+        /// Where they were read from (a derived set's `extends` is resolved from there).
+        public var origin: SetOrigin
         /// Replace a round stored under the same label (else that is an error).
         public var replace: Bool
 
-        public init(label: String, date: Day?, ruleFiles: [RuleFile], replace: Bool = false) {
+        public init(label: String, date: Day?, ruleFiles: [RuleFile], origin: SetOrigin, replace: Bool = false) {
             self.label = label
+            self.origin = origin
             self.date = date
             self.ruleFiles = ruleFiles
             self.replace = replace
@@ -35,11 +38,12 @@ public enum RoundRecorder {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO rounds (label, date, set_id, set_title, set_version, set_sha256, scoring_method, min_base,
+                    INSERT INTO rounds (label, date, set_id, set_title, set_version, set_sha256, set_origin, scoring_method, min_base,
                         cases, inputs, errors, warnings, unreadable, pseudonymised)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, 0, ?)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, 0, ?)
                     """,
                 arguments: [request.label, request.date?.description, set.id, set.title, set.version, set.contentHash,
+                            StoredOrigin.text(request.origin),
                             set.scoring.method.rawValue, set.scoring.minBase, stream.inputs.count, stream.pseudonymiser != nil])
             let round = db.lastInsertedRowID
             for (position, file) in request.ruleFiles.enumerated() {
@@ -48,6 +52,12 @@ public enum RoundRecorder {
                     arguments: [round, position, file.path, String(decoding: file.bytes, as: UTF8.self)])
             }
             try writeQuestions(db, round, set)
+            for (kind, renamed) in set.retired.renamed {
+                for (old, new) in renamed {
+                    try db.execute(sql: "INSERT INTO renames (round_id, kind, old_id, new_id) VALUES (?, ?, ?, ?)",
+                                   arguments: [round, kind.rawValue, old, new])
+                }
+            }
 
             var failure: (any Error)?
             let caseRow = try db.cachedStatement(sql: """

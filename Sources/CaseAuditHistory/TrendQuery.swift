@@ -5,9 +5,11 @@ import GRDB
 extension HistoryStore {
     /// The trends of one subject (or, when nil, of every outcome), over the whole sample or, with
     /// `by`, over each stored value of that fact. `renames` maps earlier question ids to later ones
-    /// (a set's declared renames; sets cannot declare them yet, so it is empty today).
+    /// (a derived set's `renames`), on top of those the stored rounds' sets declare.
     public func trends(_ subject: TrendSubject?, by fact: String? = nil, renames: [String: String] = [:]) throws(HistoryError) -> TrendReport {
         try read { db in
+            let stored = try Self.renames(db)
+            let questionRenames = (stored["question"] ?? [:]).merging(renames) { _, given in given }
             let rounds = try Self.rounds(db)
             let ids = try Int64.fetchAll(db, sql: "SELECT id FROM rounds \(Self.roundOrder)")
             let subjects: [TrendSubject]
@@ -37,13 +39,14 @@ extension HistoryStore {
                     throw HistoryError.unknownSubject(subject.id, suggestion: Suggestions.closest(to: subject.id, in: known))
                 }
                 for group in groups {
+                    let aliases = Self.aliases(subject.id, subject.level == "question" ? questionRenames : stored[subject.level] ?? [:])
                     var inputs: [Trend.Round] = []
                     for (round, id) in zip(rounds, ids) {
                         inputs.append(Trend.Round(
-                            stamp: round.stamp, figure: try Self.figure(db, id, subject, group),
-                            members: try Self.members(db, id, subject)))
+                            stamp: round.stamp, figure: try Self.figure(db, id, subject, group, aliases: aliases),
+                            members: try Self.members(db, id, subject, aliases: aliases)))
                     }
-                    trends.append(Trend(subject, title: title, group: group, rounds: inputs, renames: renames))
+                    trends.append(Trend(subject, title: title, group: group, rounds: inputs, renames: questionRenames))
                 }
             }
             return TrendReport(rounds: rounds.map(\.stamp), trends: trends)
@@ -61,13 +64,16 @@ extension HistoryStore {
             }
             let outcomes = try String.fetchAll(db, sql: "SELECT DISTINCT outcome_id FROM questions").map(TrendSubject.outcome)
             let criteria = try String.fetchAll(db, sql: "SELECT DISTINCT criterion_id FROM questions").map(TrendSubject.criterion)
+            let stored = try Self.renames(db)
             var inputs: [TrendSubject: [Trend.Round]] = [:]
             for subject in outcomes + criteria {
+                let aliases = Self.aliases(subject.id, stored[subject.level] ?? [:])
                 inputs[subject] = try rounds.map { round, id in
-                    Trend.Round(stamp: round.stamp, figure: try Self.figure(db, id, subject, nil), members: try Self.members(db, id, subject))
+                    Trend.Round(stamp: round.stamp, figure: try Self.figure(db, id, subject, nil, aliases: aliases),
+                                members: try Self.members(db, id, subject, aliases: aliases))
                 }
             }
-            return ReportHistory(rounds: inputs, current: current)
+            return ReportHistory(rounds: inputs, current: current, renames: stored["question"] ?? [:])
         }
     }
 
@@ -81,9 +87,7 @@ extension HistoryStore {
         }
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM rounds \(roundOrder)").reversed()
         for round in ids where try String.fetchOne(db, sql: rule, arguments: [round, subject.id]) != nil {
-            let files = try Row.fetchAll(db, sql: "SELECT path, content FROM rule_files WHERE round_id = ? ORDER BY position", arguments: [round])
-                .map { RuleFile(path: $0["path"], bytes: Array(($0["content"] as String).utf8)) }
-            guard let set = CriteriaSetLoader.load(files: files).set else { return subject.id }
+            guard let set = try StoredOrigin.load(db, round: round) else { return subject.id }
             switch subject {
             case .outcome(let id): return set.outcomes.first { $0.id == id }?.title ?? id
             case .criterion(let id): return set.criteria.first { $0.id == id }?.title ?? id
@@ -93,12 +97,43 @@ extension HistoryStore {
         return nil
     }
 
-    /// One round's figures for the subject in a group (the whole sample when nil).
-    private static func figure(_ db: Database, _ round: Int64, _ subject: TrendSubject, _ group: (fact: String, value: String)?) throws -> TrendFigure? {
+    /// Every rename the stored rounds' sets declare, by kind (`question`, `outcome`, …): old id → new id.
+    private static func renames(_ db: Database) throws -> [String: [String: String]] {
+        var renames: [String: [String: String]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT kind, old_id, new_id FROM renames") {
+            renames[row["kind"], default: [:]][row["old_id"]] = row["new_id"]
+        }
+        return renames
+    }
+
+    /// The id and every earlier id renamed to it (through chains of renames), newest first.
+    static func aliases(_ id: String, _ renames: [String: String]) -> [String] {
+        var aliases = [id]
+        var index = 0
+        while index < aliases.count, aliases.count <= renames.count + 1 {
+            for (old, new) in renames.sorted(by: { $0.key < $1.key }) where new == aliases[index] && !aliases.contains(old) {
+                aliases.append(old)
+            }
+            index += 1
+        }
+        return aliases
+    }
+
+    /// One round's figures for the subject (under its id or an earlier one) in a group (the whole sample when nil).
+    private static func figure(
+        _ db: Database, _ round: Int64, _ subject: TrendSubject, _ group: (fact: String, value: String)?, aliases: [String]
+    ) throws -> TrendFigure? {
+        for alias in aliases {
+            if let figure = try figure(db, round, subject, group, id: alias) { return figure }
+        }
+        return nil
+    }
+
+    private static func figure(_ db: Database, _ round: Int64, _ subject: TrendSubject, _ group: (fact: String, value: String)?, id: String) throws -> TrendFigure? {
         let groupFilter = group == nil ? "groups.fact IS NULL" : "groups.fact = ? AND groups.value = ?"
         var arguments: [any DatabaseValueConvertible] = [round]
         if let group { arguments += [group.fact, group.value] }
-        arguments.append(subject.id)
+        arguments.append(id)
         let sql: String
         switch subject {
         case .outcome:
@@ -112,14 +147,22 @@ extension HistoryStore {
         return TrendFigure(score: row["score"], sufficient: row["sufficient"], answers: row["answers"], cases: row["cases"], smallBase: row["small_base"])
     }
 
-    /// The definitions of the questions the subject was made of in a round.
-    private static func members(_ db: Database, _ round: Int64, _ subject: TrendSubject) throws -> [String: String] {
+    /// The definitions of the questions the subject (under its id or an earlier one) was made of in a round.
+    private static func members(_ db: Database, _ round: Int64, _ subject: TrendSubject, aliases: [String]) throws -> [String: String] {
+        for alias in aliases {
+            let members = try members(db, round, subject, id: alias)
+            if !members.isEmpty { return members }
+        }
+        return [:]
+    }
+
+    private static func members(_ db: Database, _ round: Int64, _ subject: TrendSubject, id: String) throws -> [String: String] {
         let filter: String
-        var arguments: StatementArguments = [round, subject.id]
+        var arguments: StatementArguments = [round, id]
         switch subject {
         case .outcome:
             filter = "scored AND (outcome_id = ? OR instr(' ' || also_scores || ' ', ' ' || ? || ' ') > 0)"
-            arguments += [subject.id]
+            arguments += [id]
         case .criterion: filter = "scored AND criterion_id = ?"
         case .question: filter = "question_id = ?"
         }

@@ -44,9 +44,9 @@ struct HistoryCommand: ParsableCommand {
 
         func run() throws {
             let stream = try cases.open()
-            let files = CriteriaSetSource.read(path: cases.rules.rules).files
+            let read = CriteriaSetSource.read(path: cases.rules.rules)
             let store = try HistoryCommand.run { () throws(HistoryError) in try HistoryStore(path: database.path) }
-            let request = RoundRecorder.Request(label: round, date: date, ruleFiles: files, replace: replace)
+            let request = RoundRecorder.Request(label: round, date: date, ruleFiles: read.files, origin: read.origin, replace: replace)
             let result = try HistoryCommand.run { () throws(HistoryError) in
                 try RoundRecorder.record(stream, request, in: store, report: Output.diagnostics)
             }

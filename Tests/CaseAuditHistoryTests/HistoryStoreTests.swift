@@ -58,17 +58,17 @@ struct HistoryStoreTests {
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
-    static func stream(_ path: String, rules: String? = nil) throws -> (CaseStream, [RuleFile]) {
+    static func stream(_ path: String, rules: String? = nil) throws -> (CaseStream, [RuleFile], SetOrigin) {
         let read = CriteriaSetSource.read(path: rules)
         let set = try #require(read.result.set, "\(read.result.diagnostics)")
-        return (CaseStream(schema: CaseSchema(set), inputs: CaseInputs.expand([path]).inputs), read.files)
+        return (CaseStream(schema: CaseSchema(set), inputs: CaseInputs.expand([path]).inputs), read.files, read.origin)
     }
 
     @discardableResult
     static func record(_ store: HistoryStore, _ path: String, _ label: String, _ date: String, rules: String? = nil, replace: Bool = false) throws -> ScoreResult {
-        let (stream, files) = try stream(path, rules: rules)
+        let (stream, files, origin) = try stream(path, rules: rules)
         return try RoundRecorder.record(
-            stream, .init(label: label, date: Day(iso: date), ruleFiles: files, replace: replace), in: store, report: { _ in })
+            stream, .init(label: label, date: Day(iso: date), ruleFiles: files, origin: origin, replace: replace), in: store, report: { _ in })
     }
 
     @Test("three rounds: list, show as scored, trend across a revised set, remove, duplicates")
@@ -91,12 +91,12 @@ struct HistoryStoreTests {
         // show: the stored round renders to the same bytes as scoring the cases again, in every format.
         let (shown, inputs) = try store.scoreResult("2014-Q1")
         #expect(inputs == 10)
-        let (again, _) = try Self.stream(workspace.york)
+        let (again, _, _) = try Self.stream(workspace.york)
         let first = ScoreRun.run(again, profile: Aggregate.defaultProfile(again.schema.set), report: { _ in })
         #expect(ScoreText.render(shown) == ScoreText.render(first))
         #expect(ScoreJSON.render(shown) == ScoreJSON.render(first))
         #expect(ScoreCSV.render(shown) == ScoreCSV.render(first))
-        let (stream, _) = try Self.stream(workspace.york)
+        let (stream, _, _) = try Self.stream(workspace.york)
         let gender = try #require(stream.schema.set.fact(named: "gender"))
         let split = ScoreRun.run(stream, by: [gender], profile: Aggregate.defaultProfile(stream.schema.set), report: { _ in })
         #expect(ScoreText.render(try store.scoreResult("2014-Q1", by: ["gender"]).result) == ScoreText.render(split))
@@ -142,8 +142,25 @@ struct HistoryStoreTests {
         #expect(try store.scoreResult("2014-Q3").result.set.version == version + "-revised")
         #expect(try store.scoreResult("2014-Q2").result.set.version == version)
 
+        // A derived set that renames start.induction: the renamed question's trend runs through
+        // the earlier rounds under its old id, comparable (same definition) across the rename.
+        let derived = workspace.directory.appendingPathComponent("renamed.yaml").path
+        try """
+            extends: iaow-2013
+            id: iaow-renamed
+            version: "1"
+            renames:
+              start.induction: start.induction_given
+            """.write(toFile: derived, atomically: true, encoding: .utf8)
+        try Self.record(store, workspace.modified, "2014-Q4", "2014-11-01", rules: derived)
+        let renamed = try #require(try store.trends(.question("start.induction_given")).trends.first)
+        #expect(renamed.points.map { $0.figure?.sufficient } == [44 - workspace.turned, 44 - workspace.turned, 44 - workspace.turned, 44 - workspace.turned])
+        #expect(renamed.points[3].comparable && renamed.points[3].setChanges.isEmpty)
+        #expect(renamed.points[3].verdict == .noClearChange)
+        #expect(try store.scoreResult("2014-Q4").result.set.question(id: "start.induction_given") != nil)
+
         try store.remove("2014-Q2")
-        #expect(try store.rounds().map(\.stamp.label) == ["2014-Q1", "2014-Q3"])
+        #expect(try store.rounds().map(\.stamp.label) == ["2014-Q1", "2014-Q3", "2014-Q4"])
         #expect(throws: HistoryError.unknownRound("2014-Q2", suggestion: "2014-Q1")) { try store.remove("2014-Q2") }
         #expect(try store.integrityCheck() == ["ok"])
     }

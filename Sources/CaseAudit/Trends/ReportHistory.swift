@@ -7,12 +7,16 @@ public struct ReportHistory: Sendable {
     /// not a stored round, and is added after them as "this report".
     public var current: String?
 
+    /// Question renames the stored rounds' sets declare (old id → new id).
+    public var renames: [String: String]
+
     /// The label of the report's own round when it is not stored.
     public static let unstoredLabel = "this report"
 
-    public init(rounds: [TrendSubject: [Trend.Round]], current: String?) {
+    public init(rounds: [TrendSubject: [Trend.Round]], current: String?, renames: [String: String] = [:]) {
         self.rounds = rounds
         self.current = current
+        self.renames = renames
     }
 
     /// The subject's trend over the stored rounds and, unless the report is of a stored round,
@@ -42,7 +46,7 @@ public struct ReportHistory: Sendable {
                 },
                 members: QuestionDefinition.members(set, subject)))
         }
-        return Trend(subject, title: title, rounds: inputs)
+        return Trend(subject, title: title, rounds: inputs, renames: renames.merging(set.retired.renamed[.question] ?? [:]) { _, own in own })
     }
 
     /// Per outcome of the set (by index): its trend, then each of its criteria's.

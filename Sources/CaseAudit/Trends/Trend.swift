@@ -108,8 +108,8 @@ public struct Trend: Sendable {
         }
     }
 
-    /// Builds the trend. `renames` maps an earlier set's question ids to the later set's (a set's
-    /// declared renames); an id not in it keeps its name.
+    /// Builds the trend. `renames` maps an earlier set's question ids to the later set's (a derived
+    /// set's `renames`); an id not in it keeps its name.
     public init(
         _ subject: TrendSubject, title: String, group: (fact: String, value: String)? = nil, rounds: [Round],
         renames: [String: String] = [:]
@@ -160,7 +160,15 @@ public struct Trend: Sendable {
     /// Ids added, removed or defined differently between two rounds' members, sorted.
     static func changes(from earlier: [String: String], to later: [String: String], renames: [String: String]) -> [String] {
         var renamed: [String: String] = [:]
-        for (id, definition) in earlier { renamed[renames[id] ?? id] = definition }
+        for (id, definition) in earlier {
+            // Follow a chain of renames (a → b → c), never further than there are renames.
+            var current = id
+            for _ in 0..<renames.count {
+                guard let next = renames[current], next != current else { break }
+                current = next
+            }
+            renamed[current] = definition
+        }
         let ids = Set(renamed.keys).union(later.keys)
         return ids.filter { renamed[$0] != later[$0] }.sorted()
     }
