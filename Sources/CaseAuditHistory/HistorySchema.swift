@@ -116,6 +116,13 @@ enum HistorySchema {
                     small_base INTEGER NOT NULL,
                     PRIMARY KEY (group_id, criterion_id)
                 );
+                CREATE TABLE tag_cases (
+                    group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+                    tag TEXT NOT NULL,
+                    criterion_id TEXT NOT NULL,
+                    cases INTEGER NOT NULL,
+                    PRIMARY KEY (group_id, tag, criterion_id)
+                );
                 CREATE TABLE outcome_scores (
                     group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
                     outcome_id TEXT NOT NULL,

@@ -125,10 +125,22 @@ extension HistoryStore {
             guard let index = set.outcomes.firstIndex(where: { $0.id == row["outcome_id"] as String }) else { throw broken }
             outcomeCases[index] = row["cases"]
         }
+        var tagCases = [Int](repeating: 0, count: set.tags.count)
+        var tagCriterionCases = set.tags.map { _ in [Int](repeating: 0, count: set.criteria.count) }
+        for row in try Row.fetchAll(db, sql: "SELECT tag, criterion_id, cases FROM tag_cases WHERE group_id = ?", arguments: [group]) {
+            guard let tag = set.tags.firstIndex(where: { $0.name == row["tag"] as String }) else { throw broken }
+            let criterion: String = row["criterion_id"]
+            if criterion.isEmpty {
+                tagCases[tag] = row["cases"]
+            } else {
+                guard let index = set.criteria.firstIndex(where: { $0.id == criterion }) else { throw broken }
+                tagCriterionCases[tag][index] = row["cases"]
+            }
+        }
         let cases = try Int.fetchOne(db, sql: "SELECT cases FROM groups WHERE id = ?", arguments: [group]) ?? 0
         let counts = Tally.Counts(
             cases: cases, results: results, options: options, elements: elements, elementCases: elementCases,
-            criterionCases: criterionCases, outcomeCases: outcomeCases)
+            criterionCases: criterionCases, outcomeCases: outcomeCases, tagCases: tagCases, tagCriterionCases: tagCriterionCases)
         guard let tally = Tally(set, counts: counts) else { throw broken }
         return Scorecard(set, tally)
     }

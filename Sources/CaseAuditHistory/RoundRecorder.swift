@@ -163,6 +163,14 @@ public enum RoundRecorder {
                     arguments: [group, set.facts[fact].name, set.facts[fact].values[element], count])
             }
         }
+        // A tag's base over the set (criterion_id '') and within each criterion.
+        for (tag, cases) in counts.tagCases.enumerated() {
+            let rows = [("", cases)] + set.criteria.indices.map { (set.criteria[$0].id, counts.tagCriterionCases[tag][$0]) }
+            for (criterion, count) in rows where count > 0 {
+                try db.execute(sql: "INSERT INTO tag_cases (group_id, tag, criterion_id, cases) VALUES (?, ?, ?, ?)",
+                               arguments: [group, set.tags[tag].name, criterion, count])
+            }
+        }
         for figure in card.criteria {
             let criterion = set.criteria[figure.index]
             try db.execute(
