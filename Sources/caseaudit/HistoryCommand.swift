@@ -90,7 +90,7 @@ struct HistoryCommand: ParsableCommand {
         func run() throws {
             let by = self.by.flatMap { $0.split(separator: ",").map(String.init) }
             let (result, inputs) = try HistoryCommand.run { () throws(HistoryError) in try database.open().scoreResult(round, by: by) }
-            let sink = try output.open()
+            let sink = try output.open(inputs: Set([database.path].compactMap(FileIdentity.init(path:))))
             switch format {
             case .json: sink.write(ScoreJSON.render(result))
             case .csv: sink.write(ScoreCSV.render(result))
@@ -166,7 +166,7 @@ extension HistoryCommand {
             let subject: TrendSubject? = outcome.map(TrendSubject.outcome) ?? criterion.map(TrendSubject.criterion)
                 ?? question.map(TrendSubject.question)
             let report = try HistoryCommand.run { () throws(HistoryError) in try database.open().trends(subject, by: by) }
-            let sink = try output.open()
+            let sink = try output.open(inputs: Set([database.path].compactMap(FileIdentity.init(path:))))
             switch format {
             case .text: sink.write(TrendText.render(report))
             case .json: sink.write(TrendJSON.render(report))
