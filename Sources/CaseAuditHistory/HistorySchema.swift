@@ -29,6 +29,7 @@ enum HistorySchema {
                 CREATE TABLE rule_files (
                     round_id INTEGER NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
                     position INTEGER NOT NULL,
+                    origin TEXT NOT NULL,
                     path TEXT NOT NULL,
                     content TEXT NOT NULL,
                     PRIMARY KEY (round_id, position)

@@ -46,7 +46,7 @@ extension HistoryStore {
         try read { db in
             let round = try Self.roundID(db, label)
             let stamp = try Row.fetchOne(db, sql: "SELECT * FROM rounds WHERE id = ?", arguments: [round])
-            guard let stamp, let set = try StoredOrigin.load(db, round: round) else { throw HistoryError.storedSetUnreadable(label) }
+            guard let stamp, let set = try StoredSet.load(db, round: round) else { throw HistoryError.storedSetUnreadable(label) }
             let sample = try Int64.fetchOne(db, sql: "SELECT id FROM groups WHERE round_id = ? AND fact IS NULL", arguments: [round])
             guard let sample else { throw HistoryError.storedSetUnreadable(label) }
             let scorecard = try Self.scorecard(db, group: sample, set, label)

@@ -7,18 +7,16 @@ public enum RoundRecorder {
     public struct Request: Sendable {
         public var label: String
         public var date: Day?
-        /// The set's rule files as read, kept so the round can be loaded after the set changes.
-        public var ruleFiles: [RuleFile]
-        /// Where they were read from (a derived set's `extends` is resolved from there).
-        public var origin: SetOrigin
+        /// The rule files the set was loaded from (its own and every base's), kept so the round
+        /// loads again from them alone after any of them changes.
+        public var chain: SetChain
         /// Replace a round stored under the same label (else that is an error).
         public var replace: Bool
 
-        public init(label: String, date: Day?, ruleFiles: [RuleFile], origin: SetOrigin, replace: Bool = false) {
+        public init(label: String, date: Day?, chain: SetChain, replace: Bool = false) {
             self.label = label
-            self.origin = origin
             self.date = date
-            self.ruleFiles = ruleFiles
+            self.chain = chain
             self.replace = replace
         }
     }
@@ -43,14 +41,10 @@ public enum RoundRecorder {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, 0, 0, 0, ?)
                     """,
                 arguments: [request.label, request.date?.description, set.id, set.title, set.version, set.contentHash,
-                            StoredOrigin.text(request.origin),
+                            request.chain.members.first?.origin.text ?? "",
                             set.scoring.method.rawValue, set.scoring.minBase, stream.inputs.count, stream.pseudonymiser != nil])
             let round = db.lastInsertedRowID
-            for (position, file) in request.ruleFiles.enumerated() {
-                try db.execute(
-                    sql: "INSERT INTO rule_files (round_id, position, path, content) VALUES (?, ?, ?, ?)",
-                    arguments: [round, position, file.path, String(decoding: file.bytes, as: UTF8.self)])
-            }
+            try StoredSet.write(db, round: round, request.chain)
             try writeQuestions(db, round, set)
             for (kind, renamed) in set.retired.renamed {
                 for (old, new) in renamed {

@@ -87,7 +87,7 @@ extension HistoryStore {
         }
         let ids = try Int64.fetchAll(db, sql: "SELECT id FROM rounds \(roundOrder)").reversed()
         for round in ids where try String.fetchOne(db, sql: rule, arguments: [round, subject.id]) != nil {
-            guard let set = try StoredOrigin.load(db, round: round) else { return subject.id }
+            guard let set = try StoredSet.load(db, round: round) else { return subject.id }
             switch subject {
             case .outcome(let id): return set.outcomes.first { $0.id == id }?.title ?? id
             case .criterion(let id): return set.criteria.first { $0.id == id }?.title ?? id

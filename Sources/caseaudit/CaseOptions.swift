@@ -26,8 +26,13 @@ struct CaseOptions: ParsableArguments {
     /// Loads the set and lists the inputs, printing diagnostics; exits 2 when nothing can be read.
     /// `minBase` overrides the set's `min_base`.
     func open(minBase: Int? = nil) throws -> CaseStream {
+        try open(set: RulesCommand.loadSet(path: rules.rules), minBase: minBase)
+    }
+
+    /// The inputs read by a set already loaded (and the key read); exits 2 when nothing can be read.
+    func open(set: CriteriaSet, minBase: Int? = nil) throws -> CaseStream {
         let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
-        var set = try RulesCommand.loadSet(path: rules.rules)
+        var set = set
         if let minBase { set.scoring.minBase = minBase }
         return try Self.stream(paths, set: set, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat, jobs: jobs.count)
     }

@@ -43,10 +43,11 @@ struct HistoryCommand: ParsableCommand {
         }
 
         func run() throws {
-            let stream = try cases.open()
+            // One read of the set: the files stored are the ones the cases are scored by.
             let read = CriteriaSetSource.read(path: cases.rules.rules)
+            let stream = try cases.open(set: RulesCommand.loaded(read.result))
             let store = try HistoryCommand.run { () throws(HistoryError) in try HistoryStore(path: database.path) }
-            let request = RoundRecorder.Request(label: round, date: date, ruleFiles: read.files, origin: read.origin, replace: replace)
+            let request = RoundRecorder.Request(label: round, date: date, chain: read.chain, replace: replace)
             let result = try HistoryCommand.run { () throws(HistoryError) in
                 try RoundRecorder.record(stream, request, in: store, report: Output.diagnostics)
             }

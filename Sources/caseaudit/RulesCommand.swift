@@ -10,7 +10,11 @@ struct RulesCommand: ParsableCommand {
 
     /// Loads the set, printing diagnostics; throws the exit status when it has errors.
     static func loadSet(path: String?) throws -> CriteriaSet {
-        let result = CriteriaSetSource.load(path: path)
+        try loaded(CriteriaSetSource.load(path: path))
+    }
+
+    /// The set of a load, printing its diagnostics; throws the exit status when it has errors.
+    static func loaded(_ result: CriteriaSetLoader.Result) throws -> CriteriaSet {
         Output.diagnostics(result.diagnostics)
         guard let set = result.set else {
             throw (result.isUnreadable ? ExitStatus.usageOrInput : ExitStatus.findings).exit

@@ -58,17 +58,17 @@ struct HistoryStoreTests {
         func remove() { try? FileManager.default.removeItem(at: directory) }
     }
 
-    static func stream(_ path: String, rules: String? = nil) throws -> (CaseStream, [RuleFile], SetOrigin) {
+    static func stream(_ path: String, rules: String? = nil) throws -> (CaseStream, SetChain) {
         let read = CriteriaSetSource.read(path: rules)
         let set = try #require(read.result.set, "\(read.result.diagnostics)")
-        return (CaseStream(schema: CaseSchema(set), inputs: CaseInputs.expand([path]).inputs), read.files, read.origin)
+        return (CaseStream(schema: CaseSchema(set), inputs: CaseInputs.expand([path]).inputs), read.chain)
     }
 
     @discardableResult
     static func record(_ store: HistoryStore, _ path: String, _ label: String, _ date: String, rules: String? = nil, replace: Bool = false) throws -> ScoreResult {
-        let (stream, files, origin) = try stream(path, rules: rules)
+        let (stream, chain) = try stream(path, rules: rules)
         return try RoundRecorder.record(
-            stream, .init(label: label, date: Day(iso: date), ruleFiles: files, origin: origin, replace: replace), in: store, report: { _ in })
+            stream, .init(label: label, date: Day(iso: date), chain: chain, replace: replace), in: store, report: { _ in })
     }
 
     @Test("three rounds: list, show as scored, trend across a revised set, remove, duplicates")
@@ -91,12 +91,12 @@ struct HistoryStoreTests {
         // show: the stored round renders to the same bytes as scoring the cases again, in every format.
         let (shown, inputs) = try store.scoreResult("2014-Q1")
         #expect(inputs == 10)
-        let (again, _, _) = try Self.stream(workspace.york)
+        let (again, _) = try Self.stream(workspace.york)
         let first = ScoreRun.run(again, profile: Aggregate.defaultProfile(again.schema.set), report: { _ in })
         #expect(ScoreText.render(shown) == ScoreText.render(first))
         #expect(ScoreJSON.render(shown) == ScoreJSON.render(first))
         #expect(ScoreCSV.render(shown) == ScoreCSV.render(first))
-        let (stream, _, _) = try Self.stream(workspace.york)
+        let (stream, _) = try Self.stream(workspace.york)
         let gender = try #require(stream.schema.set.fact(named: "gender"))
         let split = ScoreRun.run(stream, by: [gender], profile: Aggregate.defaultProfile(stream.schema.set), report: { _ in })
         #expect(ScoreText.render(try store.scoreResult("2014-Q1", by: ["gender"]).result) == ScoreText.render(split))
@@ -163,5 +163,60 @@ struct HistoryStoreTests {
         #expect(try store.rounds().map(\.stamp.label) == ["2014-Q1", "2014-Q3", "2014-Q4"])
         #expect(throws: HistoryError.unknownRound("2014-Q2", suggestion: "2014-Q1")) { try store.remove("2014-Q2") }
         #expect(try store.integrityCheck() == ["ok"])
+    }
+
+    @Test("a round of a derived set shows as scored after its bases change or go")
+    func derivedChain() throws {
+        let workspace = try Workspace()
+        defer { workspace.remove() }
+        let store = try HistoryStore(path: workspace.db)
+        // A chain of two derived sets over a copy of the IAOW set on disk (workspace.rules):
+        // mid/ extends it, changing one question's label; top.yaml extends mid/, renaming
+        // start.induction.
+        let mid = workspace.directory.appendingPathComponent("mid").path
+        try FileManager.default.createDirectory(atPath: mid, withIntermediateDirectories: true)
+        try """
+            extends: ../rules
+            id: iaow-mid
+            version: "2"
+            override:
+              - id: start.barrier_actions_taken
+                label: Barrier actions recorded
+            """.write(toFile: mid + "/set.yaml", atomically: true, encoding: .utf8)
+        let top = workspace.directory.appendingPathComponent("top.yaml").path
+        try """
+            extends: ./mid
+            id: iaow-top
+            version: "3"
+            renames:
+              start.induction: start.induction_given
+            """.write(toFile: top, atomically: true, encoding: .utf8)
+        let (stream, chain) = try Self.stream(workspace.york, rules: top)
+        #expect(chain.members.map(\.origin) == [.disk(top), .disk(workspace.directory.path + "/mid"), .disk(workspace.directory.path + "/mid/../rules")])
+        let baseFiles = try FileManager.default.contentsOfDirectory(atPath: workspace.rules).filter { $0.hasSuffix(".yaml") }
+        #expect(chain.members.map(\.files.count) == [1, 1, baseFiles.count])
+        let scored = ScoreRun.run(stream, profile: Aggregate.defaultProfile(stream.schema.set), report: { _ in })
+        try Self.record(store, workspace.york, "derived", "2014-02-01", rules: top)
+        let shown = try store.scoreResult("derived").result
+        #expect(shown.set.id == "iaow-top" && shown.set.question(id: "start.induction_given") != nil)
+        #expect(ScoreText.render(shown) == ScoreText.render(scored))
+        #expect(ScoreJSON.render(shown) == ScoreJSON.render(scored))
+
+        // The base on disk changes (its version; start.induction no longer scored): the set
+        // loaded from disk now differs, the stored round does not.
+        try Workspace.edit(workspace.rules + "/set.yaml", "-revised\"", "-changed-again\"")
+        try Workspace.edit(workspace.rules + "/questions-2-delivering-the-sentence.yaml", "  - id: start.induction\n", "  - id: start.induction\n    scored: false\n")
+        #expect(CriteriaSetSource.load(path: top).set?.contentHash != shown.set.contentHash)
+        #expect(ScoreText.render(try store.scoreResult("derived").result) == ScoreText.render(scored))
+        // Then every base goes.
+        try FileManager.default.removeItem(atPath: workspace.rules)
+        try FileManager.default.removeItem(atPath: mid)
+        #expect(CriteriaSetSource.load(path: top).set == nil)
+        #expect(ScoreJSON.render(try store.scoreResult("derived").result) == ScoreJSON.render(scored))
+        #expect(try store.trends(.question("start.induction_given")).trends.first?.points.first?.figure?.sufficient == 44)
+
+        // A stored chain missing a base does not load: the base is never looked for elsewhere.
+        let broken = SetChain(members: Array(chain.members.prefix(2))).load()
+        #expect(broken.set == nil && broken.diagnostics.map(\.code).contains("rules.unknown-base"))
     }
 }

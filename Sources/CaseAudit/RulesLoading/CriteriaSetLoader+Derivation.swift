@@ -10,6 +10,13 @@ extension CriteriaSetLoader {
     /// The keys only a derived set has.
     static let derivationKeys: Set<String> = ["extends", "remove", "renames", "override"]
 
+    /// Where `extends` finds a base's files, and the bases read so far (in chain order).
+    struct BaseSets {
+        /// A stored chain's bases, the only ones looked in; nil: the embedded sets and the disk.
+        var stored: [SetChain.Member]?
+        var read: [SetChain.Member] = []
+    }
+
     // MARK: - The base
 
     /// Reads the base `extends` names into a loader of its own (resolving its own base in turn), or
@@ -20,35 +27,21 @@ extension CriteriaSetLoader {
             return nil
         }
         let target: SetOrigin
-        let files: [RuleFile]
         if EmbeddedCriteriaSets.isName(reference) {
-            guard let embedded = EmbeddedCriteriaSets.files(named: reference) else {
-                let suggestion = Suggestions.closest(to: reference, in: EmbeddedCriteriaSets.names)
-                sink.error(
-                    "rules.unknown-base",
-                    "'\(reference)' is not an embedded criteria set" + Suggestions.didYouMean(suggestion)
-                        + " (embedded: \(EmbeddedCriteriaSets.names.joined(separator: ", ")); write a path with a '/', e.g. './\(reference)')",
-                    at: extends.node, in: extends.source, fixIt: suggestion)
-                return nil
-            }
             target = .embedded(reference)
-            files = embedded
         } else {
             if case .embedded(let name) = origin {
                 sink.error("rules.unknown-base", "the embedded set '\(name)' can extend only an embedded set, by name", at: extends.node, in: extends.source)
                 return nil
             }
             let relative = reference.hasPrefix("./") ? String(reference.dropFirst(2)) : reference
-            let path = reference.hasPrefix("/") ? reference : Self.directory(of: extends.source.path) + relative
-            switch RuleFiles.read(path: path) {
-            case .success(let read): files = read
-            case .failure(let problem):
-                sink.error("rules.unknown-base", "cannot read the base set '\(reference)': \(problem.message)", at: extends.node, in: extends.source)
-                return nil
-            }
-            target = .disk(path)
+            target = .disk(reference.hasPrefix("/") ? reference : Self.directory(of: extends.source.path) + relative)
         }
-        if let start = chain.firstIndex(where: { $0.identity == target.identity }) {
+        guard let files = readBase(target, reference: reference, extends: extends) else { return nil }
+        // A stored chain's paths are compared as written: they may name other files now, or none.
+        let asWritten = bases.stored != nil
+        func identity(_ origin: SetOrigin) -> String { asWritten ? origin.text : origin.identity }
+        if let start = chain.firstIndex(where: { identity($0) == identity(target) }) {
             let cycle = (chain[start...].map(\.words) + [target.words]).joined(separator: " → ")
             sink.error("rules.extends-cycle", "sets extend each other in a cycle: \(cycle)", at: extends.node, in: extends.source)
             return nil
@@ -60,12 +53,43 @@ extension CriteriaSetLoader {
                 at: extends.node, in: extends.source)
             return nil
         }
+        bases.read.append(SetChain.Member(origin: target, files: files))
         var base = CriteriaSetLoader()
+        base.bases = bases
         let collected = base.collect(files, origin: target, chain: chain)
+        bases = base.bases
         sink.append(contentsOf: base.sink.diagnostics)
         guard collected != nil, !base.sink.hasErrors else { return nil }
         base.sink = DiagnosticSink()
         return base
+    }
+
+    /// A base's files: from the stored chain when loading one, else embedded in the binary or read
+    /// from disk; nil after a diagnostic.
+    private mutating func readBase(_ target: SetOrigin, reference: String, extends: Located) -> [RuleFile]? {
+        if let stored = bases.stored {
+            if let member = stored.first(where: { $0.origin == target }) { return member.files }
+            sink.error("rules.unknown-base", "the base set '\(reference)' is not among the stored sets' files", at: extends.node, in: extends.source)
+            return nil
+        }
+        switch target {
+        case .embedded(let name):
+            if let files = EmbeddedCriteriaSets.files(named: name) { return files }
+            let suggestion = Suggestions.closest(to: name, in: EmbeddedCriteriaSets.names)
+            sink.error(
+                "rules.unknown-base",
+                "'\(name)' is not an embedded criteria set" + Suggestions.didYouMean(suggestion)
+                    + " (embedded: \(EmbeddedCriteriaSets.names.joined(separator: ", ")); write a path with a '/', e.g. './\(name)')",
+                at: extends.node, in: extends.source, fixIt: suggestion)
+            return nil
+        case .disk(let path):
+            switch RuleFiles.read(path: path) {
+            case .success(let files): return files
+            case .failure(let problem):
+                sink.error("rules.unknown-base", "cannot read the base set '\(reference)': \(problem.message)", at: extends.node, in: extends.source)
+                return nil
+            }
+        }
     }
 
     /// The directory part of a path, with its trailing '/' ("" for a bare file name).

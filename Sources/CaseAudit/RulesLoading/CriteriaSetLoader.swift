@@ -48,6 +48,8 @@ public struct CriteriaSetLoader {
     /// What `extends` changed, and the ids it retired (through the whole chain).
     var derivation: Derivation?
     var retired = RetiredIDs()
+    /// Where `extends` finds its bases, and the bases read.
+    var bases = BaseSets()
 
     /// Loads a file or a directory of `*.yaml` / `*.yml` files (read in name order).
     public static func load(path: String) -> Result {
@@ -60,9 +62,26 @@ public struct CriteriaSetLoader {
     /// Loads already-read files, merged in the given order. `origin` says where a relative
     /// `extends` path is looked for (on disk, or among the embedded sets).
     public static func load(files: [RuleFile], origin: SetOrigin? = nil) -> Result {
+        loadChain(files: files, origin: origin ?? .disk(files.first?.path ?? "")).result
+    }
+
+    /// Loads already-read files like ``load(files:origin:)``, and returns the chain of files
+    /// read: these, then every base's.
+    public static func loadChain(files: [RuleFile], origin: SetOrigin) -> (chain: SetChain, result: Result) {
+        loadChain(files: files, origin: origin, storedBases: nil)
+    }
+
+    /// Loads a set whose bases are looked for only among `bases` (a stored ``SetChain``).
+    static func load(files: [RuleFile], origin: SetOrigin, bases: [SetChain.Member]) -> Result {
+        loadChain(files: files, origin: origin, storedBases: bases).result
+    }
+
+    private static func loadChain(files: [RuleFile], origin: SetOrigin, storedBases: [SetChain.Member]?) -> (chain: SetChain, result: Result) {
         var loader = CriteriaSetLoader()
-        let set = loader.run(files, origin: origin ?? .disk(files.first?.path ?? ""))
-        return Result(set: loader.sink.hasErrors ? nil : set, diagnostics: loader.sink.diagnostics)
+        loader.bases.stored = storedBases
+        let set = loader.run(files, origin: origin)
+        let chain = SetChain(members: [SetChain.Member(origin: origin, files: files)] + loader.bases.read)
+        return (chain, Result(set: loader.sink.hasErrors ? nil : set, diagnostics: loader.sink.diagnostics))
     }
 
     // MARK: - Merging files

@@ -7,17 +7,17 @@ public enum CriteriaSetSource {
         read(path: reference).result
     }
 
-    /// The set's own rule files as read and where they came from (kept with a recorded round, so
-    /// the set can be loaded again after its files change), and the set loaded from them. A
-    /// derived set's base is not among the files: loading them again resolves `extends` anew.
-    public static func read(path reference: String?) -> (files: [RuleFile], origin: SetOrigin, result: CriteriaSetLoader.Result) {
-        guard let reference else { return (DefaultCriteriaSet.files, .embedded(DefaultCriteriaSet.name), DefaultCriteriaSet.load()) }
+    /// The set loaded, with the chain of rule files it was loaded from (its own, then every base's,
+    /// each with its origin): kept with a recorded round, so the set loads again from them alone
+    /// (``SetChain/load()``) after any of its files change.
+    public static func read(path reference: String?) -> (chain: SetChain, result: CriteriaSetLoader.Result) {
+        let reference = reference ?? DefaultCriteriaSet.name
         if EmbeddedCriteriaSets.isName(reference), let files = EmbeddedCriteriaSets.files(named: reference) {
-            return (files, .embedded(reference), CriteriaSetLoader.load(files: files, origin: .embedded(reference)))
+            return CriteriaSetLoader.loadChain(files: files, origin: .embedded(reference))
         }
         switch RuleFiles.read(path: reference) {
-        case .success(let files): return (files, .disk(reference), CriteriaSetLoader.load(files: files, origin: .disk(reference)))
-        case .failure(let diagnostic): return ([], .disk(reference), CriteriaSetLoader.Result(set: nil, diagnostics: [diagnostic]))
+        case .success(let files): return CriteriaSetLoader.loadChain(files: files, origin: .disk(reference))
+        case .failure(let diagnostic): return (SetChain(members: []), CriteriaSetLoader.Result(set: nil, diagnostics: [diagnostic]))
         }
     }
 }

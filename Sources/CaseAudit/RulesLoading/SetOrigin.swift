@@ -13,15 +13,28 @@ public enum SetOrigin: Sendable, Equatable {
     case embedded(String)
     case disk(String)
 
-    /// The same for every way of naming one set (a path is resolved through links), to find cycles.
-    var identity: String {
+    /// `embedded:NAME` or `disk:PATH` (the path as written), as the history stores it.
+    public var text: String {
         switch self {
         case .embedded(let name): return "embedded:" + name
-        case .disk(let path):
-            guard let resolved = realpath(path, nil) else { return "disk:" + path }
-            defer { free(resolved) }
-            return "disk:" + String(cString: resolved)
+        case .disk(let path): return "disk:" + path
         }
+    }
+
+    /// The origin ``text`` writes.
+    public init(text: String) {
+        if text.hasPrefix("embedded:") {
+            self = .embedded(String(text.dropFirst("embedded:".count)))
+        } else {
+            self = .disk(String(text.dropFirst(text.hasPrefix("disk:") ? "disk:".count : 0)))
+        }
+    }
+
+    /// The same for every way of naming one set (a path is resolved through links), to find cycles.
+    var identity: String {
+        guard case .disk(let path) = self, let resolved = realpath(path, nil) else { return text }
+        defer { free(resolved) }
+        return "disk:" + String(cString: resolved)
     }
 
     /// How a message names it.
