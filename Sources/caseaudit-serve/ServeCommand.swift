@@ -24,7 +24,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The directory of case files to list and edit.", valueName: "case-dir"))
     var caseDirectory: String
 
-    @Option(name: .long, help: ArgumentHelp("A criteria set to use instead of the embedded IAOW 2013 set.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("A criteria set to use instead of the one the directory's caseaudit.yaml names (else the embedded IAOW 2013 set).", valueName: "path"))
     var rules: String?
 
     @Option(help: "The port to listen on (0: any free port; the address is printed).")
@@ -47,7 +47,10 @@ struct ServeCommand: AsyncParsableCommand {
         guard stat(caseDirectory, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw fail("'\(caseDirectory)' is not a directory")
         }
-        let loaded = CriteriaSetSource.load(path: rules)
+        let choice = SetChoice.choose(forDirectory: caseDirectory, rules: rules)
+        if !choice.diagnostics.isEmpty { writeError(DiagnosticFormatter(useColor: false).format(choice.diagnostics)) }
+        guard let group = choice.groups.first else { throw ExitCode(ExitStatus.usageOrInput.rawValue) }
+        let loaded = CriteriaSetSource.load(path: group.rules)
         if !loaded.diagnostics.isEmpty {
             writeError(DiagnosticFormatter(useColor: false).format(loaded.diagnostics.sortedForOutput()))
         }

@@ -36,9 +36,12 @@ struct AgreeCommand: ParsableCommand {
 
     func run() throws {
         let pseudonymiser = try pseudonymise.map(CaseOptions.pseudonymiser)
-        let set = try RulesCommand.loadSet(path: rules.rules)
-        let firstStream = try CaseOptions.stream([first], set: set, pseudonymiser: pseudonymiser)
-        let secondStream = try CaseOptions.stream([second], set: set, pseudonymiser: pseudonymiser)
+        let firstInputs = try CaseOptions.expand([first])
+        let secondInputs = try CaseOptions.expand([second])
+        let schema = CaseSchema(try RulesCommand.loadSet(
+            path: CaseOptions.chooseSet(for: firstInputs + secondInputs, rules: rules.rules).rules))
+        let firstStream = CaseStream(schema: schema, inputs: firstInputs, pseudonymiser: pseudonymiser)
+        let secondStream = CaseStream(schema: schema, inputs: secondInputs, pseudonymiser: pseudonymiser)
         let sink = try output.open(inputs: CaseOptions.inputFiles([firstStream, secondStream], rules: rules, key: pseudonymise))
         let (result, summaries) = AgreementRun.run(
             first: firstStream, second: secondStream, labels: (first, second), byAssessor: by == .assessor,

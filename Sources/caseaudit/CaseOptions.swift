@@ -23,24 +23,42 @@ struct CaseOptions: ParsableArguments {
 
     @OptionGroup var jobs: JobsOptions
 
-    /// Loads the set and lists the inputs, printing diagnostics; exits 2 when nothing can be read.
-    /// `minBase` overrides the set's `min_base`.
+    /// Lists the inputs and loads their set (`--rules`, else their `caseaudit.yaml`, else the
+    /// embedded default), printing diagnostics; exits 2 when nothing can be read or the inputs are
+    /// for different sets. `minBase` overrides the set's `min_base`.
     func open(minBase: Int? = nil) throws -> CaseStream {
-        try open(set: RulesCommand.loadSet(path: rules.rules), minBase: minBase)
+        let chosen = try inputsAndSet()
+        return try open(chosen.inputs, set: RulesCommand.loadSet(path: chosen.rules), minBase: minBase)
     }
 
-    /// The inputs read by a set already loaded (and the key read); exits 2 when nothing can be read.
-    func open(set: CriteriaSet, minBase: Int? = nil) throws -> CaseStream {
+    /// The inputs, and the set they are read by as `CriteriaSetSource` takes it; exits 2 when
+    /// nothing can be read or the inputs are for different sets.
+    func inputsAndSet() throws -> (inputs: [CaseInput], rules: String?) {
+        let inputs = try Self.expand(paths)
+        return (inputs, try Self.chooseSet(for: inputs, rules: rules.rules).rules)
+    }
+
+    /// The inputs read by a set already loaded (and the key read); exits 2 when the key cannot be read.
+    func open(_ inputs: [CaseInput], set: CriteriaSet, minBase: Int? = nil) throws -> CaseStream {
         let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
         var set = set
         if let minBase { set.scoring.minBase = minBase }
-        return try Self.stream(paths, set: set, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat, jobs: jobs.count)
+        return CaseStream(
+            schema: CaseSchema(set), inputs: inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat,
+            jobs: jobs.count)
     }
 
     /// The case files under `paths`, read by `set` on `jobs` threads; exits 2 when nothing can be read.
     static func stream(
         _ paths: [String], set: CriteriaSet, pseudonymiser: Pseudonymiser?, standardInputFormat: CaseFormat? = nil, jobs: Int = 1
     ) throws -> CaseStream {
+        CaseStream(
+            schema: CaseSchema(set), inputs: try expand(paths), pseudonymiser: pseudonymiser,
+            standardInputFormat: standardInputFormat, jobs: jobs)
+    }
+
+    /// The inputs `paths` name; exits 2 when one cannot be read or there are none.
+    static func expand(_ paths: [String]) throws -> [CaseInput] {
         let expanded = CaseInputs.expand(paths)
         Output.diagnostics(expanded.problems)
         if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
@@ -48,9 +66,21 @@ struct CaseOptions: ParsableArguments {
             Output.diagnostics([CaseInputs.noCaseFiles(paths)])
             throw ExitStatus.usageOrInput.exit
         }
-        return CaseStream(
-            schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser,
-            standardInputFormat: standardInputFormat, jobs: jobs)
+        return expanded.inputs
+    }
+
+    /// The one set `inputs` are read by; exits 2 when a settings file is broken or the inputs are
+    /// for different sets.
+    static func chooseSet(for inputs: [CaseInput], rules: String?) throws -> SetChoice.Group {
+        let choice = SetChoice.choose(for: inputs, rules: rules)
+        Output.diagnostics(choice.diagnostics)
+        if choice.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.usageOrInput.exit }
+        switch choice.single() {
+        case .success(let group): return group
+        case .failure(let diagnostic):
+            Output.diagnostics([diagnostic])
+            throw ExitStatus.usageOrInput.exit
+        }
     }
 
     /// One whole input file (a caseload, a sample); exits 2 when it cannot be read.
@@ -96,10 +126,18 @@ struct CaseOptions: ParsableArguments {
         Self.inputFiles([stream], rules: rules, key: pseudonymise)
     }
 
-    /// The files read through these streams, the set and the key file.
+    /// The files read through these streams, their set (`--rules`, or the one their settings name)
+    /// with its settings files, and the key file.
     static func inputFiles(_ streams: [CaseStream], rules: RulesOptions, key: String?, others: [String] = []) -> Set<FileIdentity> {
-        var files = rules.inputFiles.union(streams.flatMap(\.inputs).compactMap(\.identity))
-        files.formUnion((others + (key.map { [$0] } ?? [])).compactMap(FileIdentity.init(path:)))
+        inputFiles(inputs: streams.flatMap(\.inputs), rules: rules, key: key, others: others)
+    }
+
+    /// The files read as these inputs, their set with its settings files, the key file and `others`.
+    static func inputFiles(inputs: [CaseInput], rules: RulesOptions, key: String?, others: [String] = []) -> Set<FileIdentity> {
+        var files = rules.inputFiles.union(inputs.compactMap(\.identity))
+        let choice = SetChoice.choose(for: inputs, rules: rules.rules)
+        for group in choice.groups { files.formUnion(group.rules.map(FileIdentity.of(fileOrDirectory:)) ?? []) }
+        files.formUnion((choice.settingsFiles + others + (key.map { [$0] } ?? [])).compactMap(FileIdentity.init(path:)))
         return files
     }
 

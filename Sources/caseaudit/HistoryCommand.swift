@@ -44,8 +44,9 @@ struct HistoryCommand: ParsableCommand {
 
         func run() throws {
             // One read of the set: the files stored are the ones the cases are scored by.
-            let read = CriteriaSetSource.read(path: cases.rules.rules)
-            let stream = try cases.open(set: RulesCommand.loaded(read.result))
+            let chosen = try cases.inputsAndSet()
+            let read = CriteriaSetSource.read(path: chosen.rules)
+            let stream = try cases.open(chosen.inputs, set: RulesCommand.loaded(read.result))
             let store = try HistoryCommand.run { () throws(HistoryError) in try HistoryStore(path: database.path) }
             let request = RoundRecorder.Request(label: round, date: date, chain: read.chain, replace: replace)
             let result = try HistoryCommand.run { () throws(HistoryError) in

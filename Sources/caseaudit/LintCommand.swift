@@ -59,9 +59,8 @@ struct LintCommand: ParsableCommand {
         if !paths.isEmpty, expanded.problems.isEmpty, expanded.inputs.isEmpty {
             expanded.problems.append(CaseInputs.noCaseFiles(paths))
         }
-        var inputs = rules.inputFiles.union(expanded.inputs.compactMap(\.identity))
-        if let key = pseudonymise.flatMap(FileIdentity.init(path:)) { inputs.insert(key) }
-        let sink = try output.open(inputs: inputs)
+        let sink = try output.open(inputs: CaseOptions.inputFiles(
+            inputs: expanded.inputs, rules: rules, key: pseudonymise))
         let formatter = DiagnosticFormatter(useColor: output.output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil)
         let writer = LintOutput(format, to: sink, formatter: formatter)
         let summary: LintSummary
@@ -70,20 +69,12 @@ struct LintCommand: ParsableCommand {
             writer.write(linted.diagnostics)
             summary = linted.summary
         } else {
-            let loaded = CriteriaSetSource.load(path: rules.rules)
-            guard let set = loaded.set else {
-                // The set is broken: its problems are the findings (2 when it cannot be read at all).
-                writer.write(loaded.diagnostics.sortedForOutput())
-                try finish(sink, writer, LintSummary(
-                    errors: loaded.diagnostics.count(of: .error), unreadable: loaded.isUnreadable ? 1 : 0,
-                    subject: "the criteria set at \(rules.rules ?? "(embedded)")"), options)
-                return
-            }
             writer.write(expanded.problems)
-            let stream = CaseStream(
-                schema: CaseSchema(set), inputs: expanded.inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat,
-                jobs: jobs.count)
-            var result = LintRun.cases(stream, options: options, report: writer.write)
+            let choice = SetChoice.choose(for: expanded.inputs, rules: rules.rules)
+            var result = LintRun.cases(choice, options: options, open: { schema, inputs in
+                CaseStream(schema: schema, inputs: inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat,
+                           jobs: jobs.count)
+            }, report: writer.write)
             result.unreadable += expanded.problems.count
             result.errors += expanded.problems.count
             summary = result

@@ -6,7 +6,7 @@ struct RulesOptions: ParsableArguments {
     @Option(
         name: .customLong("rules"),
         help: ArgumentHelp(
-            "A criteria set to use instead of the embedded IAOW 2013 set: an embedded set's name (see 'caseaudit rules list') or a path (a YAML file or a directory of them).",
+            "A criteria set to use instead of the one the case files' caseaudit.yaml names (else the embedded IAOW 2013 set): an embedded set's name (see 'caseaudit rules list') or a path (a YAML file or a directory of them).",
             valueName: "set"))
     var given: [String] = []
 

@@ -35,8 +35,8 @@ public enum CaseInput: Sendable, Hashable {
 }
 
 /// Expands command-line paths into inputs: files as given, directories recursively (files ending
-/// in `.yaml`, `.yml`, `.json` or `.csv`, hidden entries skipped, in byte order of their paths),
-/// `-` for standard input.
+/// in `.yaml`, `.yml`, `.json` or `.csv`, hidden entries and `caseaudit.yaml` settings skipped, in
+/// byte order of their paths), `-` for standard input.
 public enum CaseInputs {
     public static let extensions = [".yaml", ".yml", ".json", ".csv"]
 
@@ -90,7 +90,7 @@ public enum CaseInputs {
                 if visited.insert(FileIdentity(info)).inserted {
                     walk(directory: path, into: &found, visited: &visited, problems: &problems)
                 }
-            } else if extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
+            } else if name != CaseSettings.fileName, extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
                 found.append(path)
             }
         }

@@ -72,6 +72,37 @@ public enum LintRun {
             files: stream.inputs.count, cases: read.cases, errors: read.errors, warnings: read.warnings, unreadable: read.unreadable)
     }
 
+    /// Lints case inputs grouped by the set each is answered against (``SetChoice``): each group is
+    /// read by its own set, through the stream `open` makes. A set that cannot be loaded, and a
+    /// broken settings file, report their problems instead (a settings file's inputs are skipped).
+    public static func cases(
+        _ choice: SetChoice, options: LintOptions = LintOptions(),
+        open: (CaseSchema, [CaseInput]) -> CaseStream, report: ([Diagnostic]) -> Void
+    ) -> LintSummary {
+        var total = LintSummary()
+        report(choice.diagnostics)
+        total.errors += choice.diagnostics.count(of: .error)
+        total.warnings += choice.diagnostics.count(of: .warning)
+        if total.errors > 0 { total.unreadable += 1 }
+        for group in choice.groups {
+            let loaded = CriteriaSetSource.load(path: group.rules)
+            guard let set = loaded.set else {
+                report(loaded.diagnostics.sortedForOutput())
+                total.errors += loaded.diagnostics.count(of: .error)
+                total.unreadable += loaded.isUnreadable ? 1 : 0
+                if choice.groups.count == 1 { total.subject = "the criteria set at \(group.rules ?? "(embedded)")" }
+                continue
+            }
+            let linted = cases(open(CaseSchema(set), group.inputs), options: options, report: report)
+            total.files += linted.files
+            total.cases += linted.cases
+            total.errors += linted.errors
+            total.warnings += linted.warnings
+            total.unreadable += linted.unreadable
+        }
+        return total
+    }
+
     /// Lints a criteria set: everything `rules check` finds, plus ``RulesLint`` warnings.
     public static func rules(path: String?) -> (diagnostics: [Diagnostic], summary: LintSummary) {
         let loaded = CriteriaSetSource.load(path: path)

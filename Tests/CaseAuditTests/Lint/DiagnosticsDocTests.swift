@@ -127,7 +127,9 @@ struct DiagnosticsDocTests {
             try Data("case: C-1\n".utf8).write(to: directory.appendingPathComponent("case.yaml"))
             var codes: [String] = []
             for line in String(decoding: body, as: UTF8.self).split(separator: "\n") {
-                if line.hasPrefix("mkdir ") {
+                if let echo = line.wholeMatch(of: /echo '([^']*)' > (\S+)/) {
+                    try Data((echo.output.1 + "\n").utf8).write(to: directory.appendingPathComponent(String(echo.output.2)))
+                } else if line.hasPrefix("mkdir ") {
                     let path = directory.appendingPathComponent(String(line.dropFirst("mkdir ".count)))
                     try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
                 } else if line.hasPrefix("caseaudit ") {
