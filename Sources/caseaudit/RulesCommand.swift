@@ -50,10 +50,14 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Print the set's outline: outcome → criterion → question, with applicability.")
 
+        @Flag(help: "Print the case facts instead: each fact's type, values and the questions and checks that read it.")
+        var facts = false
+
         @OptionGroup var rules: RulesOptions
 
         func run() throws {
-            Output.write(RulesOutline.render(try RulesCommand.loadSet(path: rules.rules)))
+            let set = try RulesCommand.loadSet(path: rules.rules)
+            Output.write(facts ? CaseFactsOutline.text(set) : RulesOutline.render(set))
         }
     }
 

@@ -1,5 +1,5 @@
 /// The criteria document a person reads (`caseaudit rules doc`): every question with its text,
-/// options, which count as sufficient, and when it applies, in plain words.
+/// options, which count as sufficient, and when it applies, in plain words; then the case facts.
 public enum CriteriaDocument {
     public static func markdown(_ set: CriteriaSet) -> String {
         var out = "# \(set.title)\n\n"
@@ -49,7 +49,7 @@ public enum CriteriaDocument {
                 out += "Also counted in this outcome: " + shared.map { "`\($0.id)`" }.joined(separator: ", ") + ".\n\n"
             }
         }
-        return out
+        return out + CaseFactsOutline.markdown(set)
     }
 
     private static func entry(for question: Question, in set: CriteriaSet) -> String {

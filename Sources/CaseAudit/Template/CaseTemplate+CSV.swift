@@ -37,7 +37,7 @@ extension CaseTemplate {
         # Cases for \(set.title) (\(set.id) \(set.version)): one row per case, every fact and question.
         # Leave a cell empty when a fact is not recorded or a question does not apply. Dates YYYY-MM-DD;
         # a set fact's elements separated by ';' ([] for none). A note on a question: add a column 'note:<question id>'.
-        # Facts and their values: caseaudit template (the YAML form lists them). Check the file with: caseaudit lint FILE
+        # Facts, their values and what reads them: caseaudit rules show --facts. Check the file with: caseaudit lint FILE
 
         """ + CSVWriter.row(CaseCSVColumns(set: set).header)
     }

@@ -10,19 +10,21 @@ extension CaseTemplate {
             guard let value = facts[index] else { continue }
             out += "  \(fact.name): \(yamlValue(value, fact))\n"
         }
-        let missing = set.facts.indices.filter { facts[$0] == nil }
-        if !missing.isEmpty {
-            out += "  # Not given; record those you know (questions may depend on them):\n"
-            for index in missing {
-                let fact = set.facts[index]
-                out += "  # \(fact.name):    # \(fact.label) (\(describe(fact)))\n"
-            }
+        let entries = entries()
+        let missing = missingFacts(entries)
+        if !missing.needed.isEmpty {
+            out += "  # Not given; record those you know (questions or checks for these facts read them):\n"
+            for index in missing.needed { out += factLine(index) }
+        }
+        if !missing.breakdowns.isEmpty {
+            out += "  # For breakdowns (score --by FACT); no question reads them:\n"
+            for index in missing.breakdowns { out += factLine(index) }
         }
         out += "answers:\n"
         var criterion = -1
         var undecided: [String] = []
         var computed: [String] = []
-        for entry in entries() {
+        for entry in entries {
             switch entry {
             case .answer(let index, let elements, let condition):
                 let question = set.questions[index]
@@ -52,6 +54,11 @@ extension CaseTemplate {
         if !computed.isEmpty { out += "  # Computed from the facts; do not answer:\n" + computed.joined(separator: "\n") + "\n" }
         out += "notes:\n"
         return out
+    }
+
+    private func factLine(_ index: Int) -> String {
+        let fact = set.facts[index]
+        return "  # \(fact.name):    # \(fact.label) (\(describe(fact)))\n"
     }
 
     private func yamlValue(_ value: FactValue, _ fact: Fact) -> String {

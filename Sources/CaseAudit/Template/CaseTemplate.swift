@@ -63,12 +63,45 @@ public struct CaseTemplate: Sendable {
         case computed(Int)
     }
 
-    /// The questions of the skeleton, in the set's order.
-    func entries() -> [Entry] {
+    /// The given facts evaluated with no answer.
+    private func blankEvaluation() -> CaseEvaluation {
         let record = CaseRecord(
             id: caseID, facts: facts, answers: Array(repeating: nil, count: set.questions.count),
             source: SourceText(path: "<template>", bytes: []), positions: CasePositions(record: .start))
-        let evaluation = Evaluator(set).evaluate(record)
+        return Evaluator(set).evaluate(record)
+    }
+
+    /// The facts not given that still matter for the given ones: those an undecided question waits
+    /// for, those a question that may apply computes from or runs over, and those a check that may
+    /// apply reads. Apart, the facts no question or check reads at all (for breakdowns). A fact
+    /// read only by questions and checks the given facts rule out (`licence_conditions` for a
+    /// community order) is in neither list.
+    func missingFacts(_ entries: [Entry]) -> (needed: [Int], breakdowns: [Int]) {
+        var needed = Set<Int>()
+        for entry in entries {
+            switch entry {
+            case .undecided(_, let missing):
+                needed.formUnion(missing)
+            case .answer(let index, _, _), .computed(let index):
+                let question = set.questions[index]
+                if let compute = question.compute { needed.formUnion(compute.facts) }
+                if let each = question.forEach { needed.insert(each) }
+            }
+        }
+        let values = blankEvaluation().values
+        for check in set.checks where check.when.map({ $0(values) != .false }) ?? true {
+            needed.formUnion(check.assertion.facts)
+            needed.formUnion(check.when?.facts ?? [])
+        }
+        let readers = CaseFactsOutline.readers(set)
+        let missing = set.facts.indices.filter { facts[$0] == nil }
+        return (missing.filter { needed.contains($0) },
+                missing.filter { readers[$0].questions.isEmpty && readers[$0].checks.isEmpty })
+    }
+
+    /// The questions of the skeleton, in the set's order.
+    func entries() -> [Entry] {
+        let evaluation = blankEvaluation()
         var entries: [Entry] = []
         var seen = Set<Int>()
         for result in evaluation.results where !seen.contains(result.question) {
@@ -80,7 +113,9 @@ public struct CaseTemplate: Sendable {
             case .undetermined:
                 // Undecided for now: it may hang only on other answers. Try every answer it reads.
                 let truths = ConditionSpace.truths(question.applies, set, base: evaluation.values, openFacts: false)
-                let missing = evaluation.missingFacts(for: result, in: set)
+                let missing = evaluation.missingFacts(for: result, in: set).filter {
+                    decides($0, question.applies, evaluation.values)
+                }
                 if truths == [.false] { continue }
                 if truths?.contains(.true) == true, question.compute != nil {
                     entries.append(.computed(result.question))
@@ -98,6 +133,33 @@ public struct CaseTemplate: Sendable {
             }
         }
         return entries
+    }
+
+    /// False when no value of the missing `fact` changes what `condition` gives for the facts given
+    /// (`licence_conditions` in `case_type == licence and any(licence_conditions, …)` for a community
+    /// order). True for a fact the condition does not read itself (it reaches it through an answer),
+    /// and for a number, date or text, which cannot be tried value by value. A set of more than 12
+    /// values is tried empty, full and with each value alone.
+    private func decides(_ fact: Int, _ condition: CompiledCondition, _ values: CaseValues) -> Bool {
+        guard condition.facts.contains(fact) else { return true }
+        let model = set.facts[fact]
+        let candidates: [FactValue]
+        switch model.type {
+        case .bool: candidates = [.bool(true), .bool(false)]
+        case .enum, .ordinal: candidates = model.values.indices.map { .option($0) }
+        case .set where model.values.count <= 12: candidates = (0..<(UInt64(1) << UInt64(model.values.count))).map { .set($0) }
+        case .set:  // too many subsets: none, each element alone, all of them
+            let all = model.values.indices.reduce(UInt64(0)) { $0 | 1 << UInt64($1) }
+            candidates = [.set(0), .set(all)] + model.values.indices.map { .set(1 << UInt64($0)) }
+        case .int, .date, .string: return true
+        }
+        let unrecorded = condition(values)
+        var trial = values
+        for candidate in candidates {
+            trial.facts[fact] = candidate
+            if condition(trial) != unrecorded { return true }
+        }
+        return false
     }
 
     /// The conditions that decide a question, as written (the outcome's, the criterion's, its own).

@@ -109,13 +109,50 @@ struct TemplateRoundTripTests {
         let facts = try CaseTemplate.facts(["case_type=licence,rosh_recorded=high"], schema: CaseSchema(set)).get().values
         let template = CaseTemplate(set: set, facts: facts).yaml()
         #expect(template.contains("  # Undecided until more facts are given:\n"))
-        #expect(template.contains("  # psr_type:    # Pre-sentence report type ("))
+        // A licence is asked for its licence conditions, not for a pre-sentence report.
+        #expect(template.contains("  # licence_conditions:    # Additional licence conditions ("))
+        #expect(!template.contains("  # psr_type:"))
         if case .failure(let diagnostic) = CaseTemplate.facts(["rosh_recorded=hihg"], schema: CaseSchema(set)) {
             #expect(diagnostic.code == "usage.template-facts")
             #expect(diagnostic.message == "--facts: 'hihg' is not a value of rosh_recorded; did you mean 'high'?")
         } else {
             Issue.record("a bad value must be refused")
         }
+    }
+
+    @Test("the facts not given are hinted only where they matter for the facts given; profile facts apart")
+    func hints() throws {
+        let set = try #require(DefaultCriteriaSet.load().set)
+        func hinted(_ entries: [String]) throws -> (needed: [String], breakdowns: [String]) {
+            let facts = try CaseTemplate.facts(entries, schema: CaseSchema(set)).get().values
+            let yaml = CaseTemplate(set: set, facts: facts).yaml()
+            let lines = yaml.split(separator: "\n").map(String.init)
+            let start = try #require(lines.firstIndex { $0.hasPrefix("  # Not given;") })
+            let apart = try #require(lines.firstIndex { $0.hasPrefix("  # For breakdowns") })
+            let end = try #require(lines.firstIndex(of: "answers:"))
+            let name = { (line: String) in String(line.dropFirst(4).prefix { $0 != ":" }) }
+            return (lines[(start + 1)..<apart].map(name), lines[(apart + 1)..<end].map(name))
+        }
+        // A community order: licence_conditions is read only by the restrict.* questions through
+        // restrictive_licence_conditions (case_type == licence and …) and by a check for licence
+        // cases; release_date only by checks that need it recorded. psr_type and requirements matter.
+        let order = try hinted(["case_type=community_order"])
+        #expect(!order.needed.contains("licence_conditions") && !order.needed.contains("release_date"))
+        #expect(order.needed.contains("requirements") && order.needed.contains("psr_type"))
+        // A licence: the other way round (requirements is tried empty, full and element by element).
+        let licence = try hinted(["case_type=licence"])
+        #expect(licence.needed.contains("licence_conditions"))
+        #expect(!licence.needed.contains("requirements") && !licence.needed.contains("psr_type"))
+        // Facts no question or check reads are listed apart, whatever is given.
+        #expect(order.breakdowns == licence.breakdowns)
+        #expect(order.breakdowns.contains("gender") && order.breakdowns.contains("offender_manager"))
+        let readers = CaseFactsOutline.readers(set)
+        for name in order.breakdowns {
+            let index = try #require(set.fact(named: name))
+            #expect(readers[index].questions.isEmpty && readers[index].checks.isEmpty, "\(name)")
+        }
+        // Every fact not given is in one list or the other, or matters for neither question nor check.
+        #expect(Set(order.needed).isDisjoint(with: order.breakdowns))
     }
 
     @Test("--facts: a set's elements by '+', ',' or ';'; a fact given twice takes the last value, with a warning")
