@@ -16,7 +16,7 @@ struct GapsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Group the cases by a fact (repeat, or separate with commas: one group per combination of values); a summary of the groups comes first.",
-        valueName: "fact"))
+        valueName: "fact"), completion: Completions.facts)
     var by: [String] = []
 
     @Flag(help: "Leave the assessors' notes out.")

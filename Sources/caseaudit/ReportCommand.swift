@@ -18,13 +18,13 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: ReportOptions.Format = .html
 
-    @Option(help: ArgumentHelp("Break the outcome and criterion scores down by a fact (repeat, or separate with commas).", valueName: "fact"))
+    @Option(help: ArgumentHelp("Break the outcome and criterion scores down by a fact (repeat, or separate with commas).", valueName: "fact"), completion: Completions.facts)
     var by: [String] = []
 
-    @Option(help: ArgumentHelp("Facts for the sample profile (default: every enum, ordinal and set fact).", valueName: "fact"))
+    @Option(help: ArgumentHelp("Facts for the sample profile (default: every enum, ordinal and set fact).", valueName: "fact"), completion: Completions.facts)
     var profile: [String] = []
 
-    @Option(name: .customLong("gaps-by"), help: ArgumentHelp("Group the per-case gaps by a fact, e.g. offender_manager.", valueName: "fact"))
+    @Option(name: .customLong("gaps-by"), help: ArgumentHelp("Group the per-case gaps by a fact, e.g. offender_manager.", valueName: "fact"), completion: Completions.facts)
     var gapsBy: String?
 
     @Flag(help: "Print the assessors' notes beside the gaps (left out by default: the report is shared).")

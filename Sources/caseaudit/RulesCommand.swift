@@ -26,7 +26,7 @@ struct RulesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Validate a criteria set and print a one-line summary, or its diagnostics.")
 
-        @Argument(help: ArgumentHelp("The set to check (default: the --rules set, else the embedded one).", valueName: "path"))
+        @Argument(help: ArgumentHelp("The set to check (default: the --rules set, else the embedded one).", valueName: "path"), completion: Completions.rules)
         var path: String?
 
         @OptionGroup var rules: RulesOptions

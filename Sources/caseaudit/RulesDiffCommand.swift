@@ -10,10 +10,10 @@ extension RulesCommand {
             case text, json, markdown
         }
 
-        @Argument(help: ArgumentHelp("The old set: an embedded set's name or a path.", valueName: "old"))
+        @Argument(help: ArgumentHelp("The old set: an embedded set's name or a path.", valueName: "old"), completion: Completions.rules)
         var old: String
 
-        @Argument(help: ArgumentHelp("The new set: an embedded set's name or a path.", valueName: "new"))
+        @Argument(help: ArgumentHelp("The new set: an embedded set's name or a path.", valueName: "new"), completion: Completions.rules)
         var new: String
 
         @Option(parsing: .upToNextOption, help: ArgumentHelp(

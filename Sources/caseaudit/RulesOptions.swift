@@ -7,7 +7,8 @@ struct RulesOptions: ParsableArguments {
         name: .customLong("rules"),
         help: ArgumentHelp(
             "A criteria set to use instead of the one the case files' caseaudit.yaml names (else the embedded IAOW 2013 set): an embedded set's name (see 'caseaudit rules list') or a path (a YAML file or a directory of them).",
-            valueName: "set"))
+            valueName: "set"),
+        completion: Completions.rules)
     var given: [String] = []
 
     /// The set named, if any (at most one: a derived set layers sets with `extends`).

@@ -13,7 +13,7 @@ struct ScoreCommand: ParsableCommand {
     @OptionGroup var cases: CaseOptions
     @OptionGroup var minBase: MinBaseOptions
 
-    @Option(help: ArgumentHelp("Split the score tables by a fact (repeat, or separate with commas).", valueName: "fact"))
+    @Option(help: ArgumentHelp("Split the score tables by a fact (repeat, or separate with commas).", valueName: "fact"), completion: Completions.facts)
     var by: [String] = []
 
     @Option(help: ArgumentHelp("Facts for the sample profile (default: every enum, ordinal and set fact).", valueName: "fact"))

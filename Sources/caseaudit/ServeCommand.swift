@@ -18,7 +18,7 @@ struct ServeCommand: ParsableCommand {
             Build the server once with: swift build --product caseaudit-serve (see docs/serve.md).
             """)
 
-    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("CASE_DIR and the server's options (caseaudit serve --help).", valueName: "arguments"))
+    @Argument(parsing: .captureForPassthrough, help: ArgumentHelp("CASE_DIR and the server's options (caseaudit serve --help).", valueName: "arguments"), completion: .directory)
     var arguments: [String] = []
 
     func run() throws {

@@ -1,0 +1,48 @@
+import ArgumentParser
+import CaseAudit
+import Foundation
+
+/// Shell completion of values the criteria sets define. The closures run when a user presses TAB
+/// (the generated script calls back into caseaudit), never when a command runs or the script is
+/// generated, so they always see the embedded sets and the files as they are.
+enum Completions {
+    /// `--rules`: the names of the embedded sets, then directories and YAML files matching the word.
+    static let rules = CompletionKind.custom { _, _, prefix in
+        EmbeddedCriteriaSets.names.filter { $0.hasPrefix(prefix) } + paths(prefix, extensions: ["yaml", "yml"])
+    }
+
+    /// `--by`, `--gaps-by`, `--profile`: the fact names of the set given by `--rules` on the line,
+    /// else of the default set. After a comma (`--by team,of`) the last name is completed.
+    static let facts = CompletionKind.custom { words, _, prefix in
+        let head = prefix.lastIndex(of: ",").map { String(prefix[...$0]) } ?? ""
+        let typed = String(prefix.dropFirst(head.count))
+        let set = rulesArgument(words).flatMap { CriteriaSetSource.load(path: $0).set } ?? DefaultCriteriaSet.load().set
+        return (set?.facts ?? []).map(\.name).filter { $0.hasPrefix(typed) }.map { head + $0 }
+    }
+
+    /// The value of `--rules` (or `--rules=…`) among the words of the command line.
+    static func rulesArgument(_ words: [String]) -> String? {
+        for (index, word) in words.enumerated() {
+            if word.hasPrefix("--rules=") { return String(word.dropFirst("--rules=".count)) }
+            if word == "--rules", index + 1 < words.count { return words[index + 1] }
+        }
+        return nil
+    }
+
+    /// Directories (with a trailing `/`) and files with one of the extensions, in the directory of
+    /// the word typed, whose paths start with it; hidden entries only when the word's last part
+    /// starts with a dot.
+    static func paths(_ prefix: String, extensions: Set<String>) -> [String] {
+        let directory = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
+        let start = String(prefix.dropFirst(directory.count))
+        let manager = FileManager.default
+        let entries = (try? manager.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        return entries.sorted().compactMap { name -> String? in
+            guard name.hasPrefix(start), !name.hasPrefix(".") || start.hasPrefix(".") else { return nil }
+            var isDirectory: ObjCBool = false
+            guard manager.fileExists(atPath: directory + name, isDirectory: &isDirectory) else { return nil }
+            if isDirectory.boolValue { return directory + name + "/" }
+            return extensions.contains((name as NSString).pathExtension) ? directory + name : nil
+        }
+    }
+}
