@@ -26,6 +26,9 @@ public struct Explanation: Sendable {
     public var inputs: [Input]
     public var results: [QuestionResult]
     public var computation: String?
+    /// For a computed question: each day count it works out, with its value in the case (nil when
+    /// a fact it needs is not recorded), and the answer it computes (nil when it cannot).
+    public var working: (measures: [(source: String, unit: String, value: Int?)], answer: Int?)?
 
     public init(_ evaluation: CaseEvaluation, question index: Int, set: CriteriaSet) {
         let question = set.questions[index]
@@ -70,5 +73,8 @@ public struct Explanation: Sendable {
         self.inputs = inputs
         results = evaluation.results.filter { $0.question == index }
         computation = question.compute?.source
+        working = question.compute.map { compute in
+            (measures: compute.measures.map { (source: $0.source, unit: $0.unit, value: $0(values)) }, answer: compute(values))
+        }
     }
 }

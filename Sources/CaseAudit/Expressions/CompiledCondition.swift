@@ -34,17 +34,37 @@ public struct CompiledCondition: Sendable {
     }
 }
 
+/// A number a computation works out on its way to the answer (`working_days_between(a, b)`), so
+/// `explain` can show it: "41 working days → no".
+public struct Measure: Sendable {
+    /// The call as written.
+    public let source: String
+    /// "days" or "working days".
+    public let unit: String
+    let evaluate: @Sendable (CaseValues) -> Lookup<Int>
+
+    /// Its value in one case; nil when a fact it needs is missing.
+    public func callAsFunction(_ values: CaseValues) -> Int? {
+        if case .value(let number) = evaluate(values) { return number }
+        return nil
+    }
+}
+
 /// A compiled `compute` expression: the answer derived from facts, as an option index of the scale.
 public struct CompiledComputation: Sendable {
     let evaluate: @Sendable (CaseValues) -> Lookup<Int>
     public let source: String
     public let facts: [Int]
     public let questions: [Int]
+    /// The day counts it works out, directly or through predicates, in the order written.
+    public let measures: [Measure]
 
-    init(source: String, facts: Set<Int>, questions: Set<Int>, evaluate: @escaping @Sendable (CaseValues) -> Lookup<Int>) {
+    init(source: String, facts: Set<Int>, questions: Set<Int>, measures: [Measure] = [],
+         evaluate: @escaping @Sendable (CaseValues) -> Lookup<Int>) {
         self.source = source
         self.facts = facts.sorted()
         self.questions = questions.sorted()
+        self.measures = measures
         self.evaluate = evaluate
     }
 

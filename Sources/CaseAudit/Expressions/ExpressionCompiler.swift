@@ -58,7 +58,7 @@ struct ExpressionCompiler {
 
     let schema: Schema
     /// Compiled predicates with what they read and how many predicates deep their evaluation goes.
-    private var predicateCache: [String: (evaluate: @Sendable (CaseValues) -> Truth, facts: Set<Int>, questions: Set<Int>, levels: Int)] = [:]
+    private var predicateCache: [String: (evaluate: @Sendable (CaseValues) -> Truth, facts: Set<Int>, questions: Set<Int>, measures: [Measure], levels: Int)] = [:]
     /// The predicate levels below the expression being compiled (1 + the deepest predicate it uses).
     private var predicateLevels = 0
     /// Most predicates one evaluation may pass through (p1 uses p2 uses p3 …): with the depth
@@ -70,6 +70,10 @@ struct ExpressionCompiler {
     /// Facts and questions read by the expression being compiled.
     private var readFacts: Set<Int> = []
     private var readQuestions: Set<Int> = []
+    /// Day counts the expression being compiled works out (for `explain`).
+    private var readMeasures: [Measure] = []
+    /// The texts being compiled: the expression, then each predicate it is inside.
+    private var texts: [String] = []
 
     init(schema: Schema) {
         self.schema = schema
@@ -81,7 +85,9 @@ struct ExpressionCompiler {
     mutating func condition(_ text: String) throws(ExpressionError) -> CompiledCondition {
         readFacts = []
         readQuestions = []
+        readMeasures = []
         predicateLevels = 0
+        texts = [text]
         let typed = try compile(try parse(text), expecting: nil)
         guard case .bool(let evaluate) = typed else {
             throw ExpressionError("rules.expression-type", "expected a condition (true/false), but this is \(typed.typeName)", at: 0)
@@ -94,12 +100,14 @@ struct ExpressionCompiler {
     mutating func computation(_ text: String, scale: Int) throws(ExpressionError) -> CompiledComputation {
         readFacts = []
         readQuestions = []
+        readMeasures = []
         predicateLevels = 0
+        texts = [text]
         let domain = scaleDomain(scale)
         let typed = try compile(try parse(text), expecting: .option(domain, { _ in .unknown }))
         switch typed {
         case .bool(let evaluate) where domain.values.count == 2:
-            return CompiledComputation(source: text, facts: readFacts, questions: readQuestions) { values in
+            return CompiledComputation(source: text, facts: readFacts, questions: readQuestions, measures: readMeasures) { values in
                 switch evaluate(values) {
                 case .true: return .value(0)
                 case .false: return .value(1)
@@ -107,7 +115,7 @@ struct ExpressionCompiler {
                 }
             }
         case .option(let found, let evaluate) where found == domain:
-            return CompiledComputation(source: text, facts: readFacts, questions: readQuestions, evaluate: evaluate)
+            return CompiledComputation(source: text, facts: readFacts, questions: readQuestions, measures: readMeasures, evaluate: evaluate)
         default:
             let expected = domain.values.count == 2
                 ? "a condition (true → '\(domain.values[0])', false → '\(domain.values[1])') or a value of \(domain.description)"
@@ -120,7 +128,9 @@ struct ExpressionCompiler {
     mutating func predicate(_ name: String) throws(ExpressionError) {
         readFacts = []
         readQuestions = []
+        readMeasures = []
         predicateLevels = 0
+        texts = []
         _ = try compilePredicate(name, at: 0)
     }
 
@@ -264,6 +274,7 @@ struct ExpressionCompiler {
             try checkNesting(predicateStack.count + cached.levels, name: name, at: at)
             readFacts.formUnion(cached.facts)
             readQuestions.formUnion(cached.questions)
+            readMeasures += cached.measures
             predicateLevels = max(predicateLevels, cached.levels)
             return cached.evaluate
         }
@@ -280,12 +291,18 @@ struct ExpressionCompiler {
         try checkNesting(predicateStack.count + 1, name: name, at: at)
         let outerFacts = readFacts
         let outerQuestions = readQuestions
+        let outerMeasures = readMeasures
         let outerLevels = predicateLevels
         readFacts = []
         readQuestions = []
+        readMeasures = []
         predicateLevels = 0
         predicateStack.append(name)
-        defer { predicateStack.removeLast() }
+        texts.append(text)
+        defer {
+            predicateStack.removeLast()
+            texts.removeLast()
+        }
         let typed: Typed
         do {
             typed = try compile(try parse(text), expecting: nil)
@@ -301,9 +318,10 @@ struct ExpressionCompiler {
             throw ExpressionError("rules.expression-type", "predicate '\(name)' must be a condition (true/false), but it is \(typed.typeName)", at: at)
         }
         let levels = predicateLevels + 1
-        predicateCache[name] = (evaluate, readFacts, readQuestions, levels)
+        predicateCache[name] = (evaluate, readFacts, readQuestions, readMeasures, levels)
         readFacts.formUnion(outerFacts)
         readQuestions.formUnion(outerQuestions)
+        readMeasures = outerMeasures + readMeasures
         predicateLevels = max(outerLevels, levels)
         return evaluate
     }
@@ -561,11 +579,18 @@ struct ExpressionCompiler {
                 return date
             }
             let (from, to) = (dates[0], dates[1])
+            let evaluate: @Sendable (CaseValues) -> Lookup<Int>
             if name == "days_between" {
-                return .int { values in Self.merge(from(values), to(values)) { $1.ordinal - $0.ordinal } }
+                evaluate = { values in Self.merge(from(values), to(values)) { $1.ordinal - $0.ordinal } }
+            } else {
+                let workingDays = schema.workingDays
+                evaluate = { values in Self.merge(from(values), to(values)) { workingDays.between($0, $1) } }
             }
-            let workingDays = schema.workingDays
-            return .int { values in Self.merge(from(values), to(values)) { workingDays.between($0, $1) } }
+            let source = callText(at: at)
+            if !readMeasures.contains(where: { $0.source == source }) {
+                readMeasures.append(Measure(source: source, unit: name == "days_between" ? "days" : "working days", evaluate: evaluate))
+            }
+            return .int(evaluate)
         case "answer":
             try arity(1)
             guard case .string(let id, let idAt) = arguments[0] else {
@@ -592,6 +617,29 @@ struct ExpressionCompiler {
             let suggestion = Suggestions.closest(to: name, in: known)
             throw ExpressionError("rules.unknown-function", "'\(name)' is not a function" + Suggestions.didYouMean(suggestion), at: at, fixIt: suggestion)
         }
+    }
+
+    /// The text of the call starting at `offset` in the expression being compiled: up to the
+    /// parenthesis closing its arguments (quoted text skipped).
+    private func callText(at offset: Int) -> String {
+        let text = Array(texts.last ?? "")
+        guard offset < text.count else { return "" }
+        var depth = 0
+        var quote: Character?
+        for index in offset..<text.count {
+            let character = text[index]
+            if let open = quote {
+                if character == open { quote = nil }
+            } else if character == "'" || character == "\"" {
+                quote = character
+            } else if character == "(" {
+                depth += 1
+            } else if character == ")" {
+                depth -= 1
+                if depth == 0 { return String(text[offset...index]) }
+            }
+        }
+        return String(text[offset...])
     }
 
     // MARK: - Three-valued helpers

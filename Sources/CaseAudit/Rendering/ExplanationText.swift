@@ -12,7 +12,20 @@ public enum ExplanationText {
             table.add([condition.level, condition.source, condition.words, condition.truth.rawValue])
         }
         out += table.render(indent: "  ")
-        if let computation = explanation.computation { out += "\nThe answer is computed: \(computation)\n" }
+        if let computation = explanation.computation {
+            out += "\nThe answer is computed: \(computation)\n"
+            if let working = explanation.working {
+                let measures = working.measures.map { measure in
+                    "\(measure.source) = " + (measure.value.map { counted($0, String(measure.unit.dropLast()), measure.unit) } ?? "unknown")
+                }.joined(separator: ", ")
+                let answer = working.answer.map { set.scales[question.scale].options[$0] }
+                if measures.isEmpty {
+                    out += "  In this case it gives: " + (answer ?? "nothing, a fact it reads is not recorded") + "\n"
+                } else {
+                    out += "  In this case: \(measures) → " + (answer ?? "not computed: a fact it reads is not recorded") + "\n"
+                }
+            }
+        }
         out += "\nWhat the case records:\n"
         var inputs = TextTable(["", "value", "where"], alignments: [.left, .left, .left])
         for input in explanation.inputs {
