@@ -11,7 +11,7 @@ public enum CriteriaDocument {
         let method: String
         switch set.scoring.method {
         case .meanOfQuestions: method = "the mean of the scores of its questions"
-        case .meanOfCriteria: method = "the mean of the scores of its criteria"
+        case .meanOfCriteria: method = "the mean of the scores of its criteria (and of the questions of other outcomes that also count toward it)"
         case .pooled: method = "all sufficient answers divided by all answered, over its questions"
         }
         out += "A question's score is the share of its applicable, answered cases judged sufficient. An outcome's score is \(method). "

@@ -16,8 +16,11 @@ public struct GroupScore: Sendable {
     public var index: Int
     /// Per the method; nil ("–") when none of its questions has a score.
     public var score: Double?
-    /// Questions (and, for `mean_of_criteria`, criteria) that entered the mean.
+    /// Its scored questions with a score (an outcome's include those brought in by `also_scores`).
     public var items: Int
+    /// For an outcome under `mean_of_criteria`, what entered its mean: its criteria with a score,
+    /// and the scores of questions of other outcomes' criteria that count here too (`also_scores`).
+    public var meanOf: (criteria: Int, questions: Int)?
     /// All sufficient and insufficient answers of its questions.
     public var answers: Int
     public var sufficient: Int
@@ -130,10 +133,10 @@ public struct Scorecard: Sendable {
             case .pooled:
                 outcome.score = outcome.answers > 0 ? Double(outcome.sufficient) / Double(outcome.answers) : nil
             case .meanOfCriteria:
-                let items = criteria.filter { set.criteria[$0.index].outcome == index }.compactMap(\.score)
-                    + brought.compactMap { questions[$0].score }
-                outcome.items = items.count
-                outcome.score = items.isEmpty ? nil : items.reduce(0, +) / Double(items.count)
+                let own = criteria.filter { set.criteria[$0.index].outcome == index }.compactMap(\.score)
+                let also = brought.compactMap { questions[$0].score }
+                outcome.meanOf = (own.count, also.count)
+                outcome.score = own.isEmpty && also.isEmpty ? nil : (own + also).reduce(0, +) / Double(own.count + also.count)
             }
             if scoring.bands(.outcomes) { outcome.band = Self.band(outcome.score, scoring.bands) }
             return outcome

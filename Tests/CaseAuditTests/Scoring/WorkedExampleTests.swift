@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CaseAudit
 
@@ -101,6 +102,29 @@ struct WorkedExampleTests {
         // 59.7, 54.9 and 63.2 all fall in "Requires improvement" (50 to 65); 50 does too.
         #expect(publicScore.band == "Requires improvement")
         #expect(victims.band == "Requires improvement")
+        // "Questions" counts questions under every method: public has 4.1's four, 4.2's one and
+        // cp.attention (also_scores); victims cp.attention. Under mean_of_criteria public's mean is
+        // of 2 criterion scores (4.1, 4.2) and 1 question score (cp.attention), not of 3 criteria.
+        #expect(publicScore.items == 6 && victims.items == 1)
+        #expect(publicScore.meanOf.map { [$0.criteria, $0.questions] } == (method == .meanOfCriteria ? [2, 1] : nil))
+        #expect(victims.meanOf.map { [$0.criteria, $0.questions] } == (method == .meanOfCriteria ? [1, 0] : nil))
+    }
+
+    @Test("mean_of_criteria in words: criterion scores and also_scores questions apart; Questions counts questions")
+    func meanOfCriteriaWords() throws {
+        let mini = try CaseFixtures.path("rules/mini.yaml")
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = try String(contentsOfFile: mini, encoding: .utf8).replacingOccurrences(of: "outcome: mean_of_questions", with: "outcome: mean_of_criteria")
+        let set = directory.appendingPathComponent("mini.yaml").path
+        try text.write(toFile: set, atomically: true, encoding: .utf8)
+        let paths = ["--rules", set, try CaseFixtures.path("cases/worked/cases.yaml")]
+        let report = try Executable.run(["report", "--format", "markdown"] + paths)
+        #expect(report.output.contains("The mean of 2 criterion scores and 1 question score from other outcomes' criteria; a base of 5 cases."))
+        #expect(report.output.contains("The mean of 1 criterion score; a base of 2 cases."))
+        let score = try Executable.run(["score", "--level", "outcome"] + paths)
+        // Outcome  Score  Base  Answers  Questions: 19 answers over 6 questions.
+        #expect(score.output.contains(/Protecting the public +54\.9% +5 +19 +6/))
     }
 
     /// By gender: female W-1, W-4; male W-2, W-3; not recorded W-5.

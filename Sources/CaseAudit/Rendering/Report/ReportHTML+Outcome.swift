@@ -33,7 +33,13 @@ extension ReportHTML {
         case .meanOfQuestions:
             out += "The mean of <span data-field=\"items\">\(figure.items)</span> question score" + (figure.items == 1 ? "" : "s") + "; \(base)."
         case .meanOfCriteria:
-            out += "The mean of <span data-field=\"items\">\(figure.items)</span> criterion score" + (figure.items == 1 ? "" : "s") + "; \(base)."
+            let parts = figure.meanOf ?? (0, 0)
+            out += "The mean of <span data-field=\"criterion_scores\">\(parts.criteria)</span> criterion score" + (parts.criteria == 1 ? "" : "s")
+            if parts.questions > 0 {
+                out += " and <span data-field=\"also_scores_questions\">\(parts.questions)</span> question score" + (parts.questions == 1 ? "" : "s")
+                    + " from other outcomes' criteria"
+            }
+            out += "; \(base)."
         case .pooled:
             out += "<span data-field=\"sufficient\">\(figure.sufficient)</span> of <span data-field=\"answers\">\(figure.answers)</span> "
                 + (figure.answers == 1 ? "answer was" : "answers were") + " sufficient; \(base)."

@@ -73,7 +73,10 @@ enum ReportMarkdown {
             out += "**Overall, \(ScoreText.score(figure.score, figure.smallBase).replacingAll("*", with: "\\*")) of work was done well enough.** "
             switch set.scoring.method {
             case .meanOfQuestions: out += "The mean of \(counted(figure.items, "question score")); "
-            case .meanOfCriteria: out += "The mean of \(counted(figure.items, "criterion score")); "
+            case .meanOfCriteria:
+                let parts = figure.meanOf ?? (0, 0)
+                out += "The mean of \(counted(parts.criteria, "criterion score"))"
+                    + (parts.questions > 0 ? " and \(counted(parts.questions, "question score")) from other outcomes' criteria" : "") + "; "
             case .pooled: out += "\(figure.sufficient) of \(counted(figure.answers, "answer")) " + (figure.answers == 1 ? "was" : "were") + " sufficient; "
             }
             out += "a base of \(counted(figure.cases, "case"))." + (figure.band.map { " Band: \($0)." } ?? "") + "\n"

@@ -50,7 +50,8 @@ public enum ScoreJSON {
         return [
             ("outcomes", .array(card.outcomes.map { outcome in
                 .object([("id", .string(set.outcomes[outcome.index].id)), ("title", .string(set.outcomes[outcome.index].title))]
-                        + group(outcome) + [("band", .optional(outcome.band))])
+                        + group(outcome) + [("band", .optional(outcome.band))]
+                        + (outcome.meanOf.map { [("criterion_scores", .int($0.criteria)), ("also_scores_questions", .int($0.questions))] } ?? []))
             })),
             ("criteria", .array(card.criteria.map { criterion in
                 let model = set.criteria[criterion.index]
