@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CaseAudit
 
@@ -72,5 +73,24 @@ struct BarChartSVGTests {
         #expect(HTMLText.escape("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
         #expect(HTMLText.id("criterion-", "1.1") == "criterion-1_2e1")
         #expect(HTMLText.id("c-", "a b") != HTMLText.id("c-", "a_b"))
+    }
+
+    @Test("a for_each question counts instances: its own chart and axis, not the cases' (York 3.3)")
+    func instancesApart() throws {
+        let (set, stream) = try ReportFixtures.york()
+        let html = try ReportFixtures.render(stream, ReportFixtures.options(set)).text
+        let charts = html.matches(of: /<svg class="chart"[^>]*aria-label="3\.3 [^"]*"[\s\S]*?<\/svg>/).map { String($0.output) }
+        let instances = charts.filter { $0.contains("question:progress.factor_sufficient") }
+        let cases = charts.filter { $0.contains("question:progress.recorded") }
+        try #require(instances.count == 1 && cases.count == 1)
+        // The factor question alone, 89 sufficient of 197 instances, on an axis to 200 labelled for instances.
+        #expect(instances[0].contains("aria-label=\"3.3 Likelihood of reoffending is reduced: sufficient and insufficient answers, per element of offending-related factors identified by the inspector."))
+        #expect(instances[0].contains(">Number of instances (a case once per element)</text>"))
+        #expect(instances[0].contains(">200</text>"))
+        #expect(!instances[0].contains("question:progress.recorded"))
+        // The per-case questions: bases of at most 49 cases, on a "Number of cases" axis to 50.
+        #expect(cases[0].contains(">Number of cases</text>") && cases[0].contains(">50</text>"))
+        #expect(!cases[0].contains(">200</text>") && !cases[0].contains("question:progress.factor_sufficient"))
+        #expect(html.contains("<figcaption>3.3: answers given for each of a case's offending-related factors identified by the inspector, judged sufficient (Yes) and not (No), with the score and its base in instances</figcaption>"))
     }
 }

@@ -104,26 +104,44 @@ extension ReportHTML {
         return out
     }
 
-    /// The Data Summary chart: sufficient (Yes) and insufficient (No) answers per question.
+    /// The Data Summary chart: sufficient (Yes) and insufficient (No) answers per question. Questions
+    /// asked once per element (`for_each`) count instances, not cases: they get a chart of their own,
+    /// with its own axis, after the per-case one.
     private static func yesNo(_ card: Scorecard, _ criterion: Criterion, _ questions: [Int]) -> String {
         let set = card.set
         let tableID = HTMLText.id("data-", criterion.id)
-        let chart = BarChartSVG(title: "\(criterion.id) \(criterion.title): sufficient and insufficient answers", bars: questions.map { index in
-            let figure = card.questions[index]
-            return BarChartSVG.Bar(
-                label: ReportWords.label(set.questions[index]),
-                segments: [
-                    .init(value: figure.sufficient, style: "yes", dark: true, field: "sufficient"),
-                    .init(value: figure.insufficient, style: "no", dark: false, field: "insufficient"),
-                ],
-                note: [.init(text: score(figure.score, figure.smallBase), field: "score"), .init(text: " of ", field: nil),
-                       .init(text: "\(figure.base)", field: "base")],
-                figure: "question:" + set.questions[index].id)
-        })
-        var out = "<figure aria-details=\"\(tableID)\">\n<figcaption>\(HTMLText.escape(criterion.id)): "
-            + "answers judged sufficient (Yes) and not (No), with the score and its base</figcaption>\n"
-        out += BarChartSVG.legend([("yes", "Yes: sufficient"), ("no", "No: not sufficient")])
-        out += chart.svgs().joined() + "</figure>\n"
+        var groups: [(each: Int?, questions: [Int])] = []
+        for index in questions {
+            let each = set.questions[index].forEach
+            if let at = groups.firstIndex(where: { $0.each == each }) { groups[at].questions.append(index) } else { groups.append((each, [index])) }
+        }
+        var out = ""
+        for group in groups.sorted(by: { ($0.each ?? -1) < ($1.each ?? -1) }) {
+            let perElement = group.each.map { set.facts[$0].label.lowercasedFirst() }
+            var chart = BarChartSVG(title: "\(criterion.id) \(criterion.title): sufficient and insufficient answers"
+                                    + (perElement.map { ", per element of \($0)" } ?? ""), bars: group.questions.map { index in
+                let figure = card.questions[index]
+                return BarChartSVG.Bar(
+                    label: ReportWords.label(set.questions[index]),
+                    segments: [
+                        .init(value: figure.sufficient, style: "yes", dark: true, field: "sufficient"),
+                        .init(value: figure.insufficient, style: "no", dark: false, field: "insufficient"),
+                    ],
+                    note: [.init(text: score(figure.score, figure.smallBase), field: "score"), .init(text: " of ", field: nil),
+                           .init(text: "\(figure.base)", field: "base")],
+                    figure: "question:" + set.questions[index].id)
+            })
+            if perElement != nil { chart.axisTitle = "Number of instances (a case once per element)" }
+            out += "<figure aria-details=\"\(tableID)\">\n<figcaption>\(HTMLText.escape(criterion.id)): "
+            if let perElement {
+                out += "answers given for each of a case's \(HTMLText.escape(perElement)), judged sufficient (Yes) and not (No), "
+                    + "with the score and its base in instances</figcaption>\n"
+            } else {
+                out += "answers judged sufficient (Yes) and not (No), with the score and its base</figcaption>\n"
+            }
+            out += BarChartSVG.legend([("yes", "Yes: sufficient"), ("no", "No: not sufficient")])
+            out += chart.svgs().joined() + "</figure>\n"
+        }
         out += "<div class=\"wide\"><table id=\"\(tableID)\">\n<caption>\(HTMLText.escape(criterion.id)): question figures</caption>\n"
         out += "<thead><tr><th scope=\"col\">Question</th>"
         for header in ["Yes", "No", "Base", "Score", "Not applicable", "No answer", "Cannot tell if applies", "Invalid"] {

@@ -92,6 +92,11 @@ enum ReportStyle {
       h2, h3, h4, figcaption, caption, ul.legend { break-after: avoid; }
       svg.chart, .highlights, .box, tr { break-inside: avoid; }
       thead { display: table-header-group; }
+      /* A table's caption and header row never end a page alone: a table of up to eight rows is kept
+         whole, and a longer one keeps its header with its first two rows. */
+      table:not(:has(tbody > tr:nth-child(9))), .wide:not(:has(tbody > tr:nth-child(9))) { break-inside: avoid; }
+      thead, tbody > tr:first-child { break-after: avoid; }
+      tbody > tr:nth-child(2) { break-before: avoid; }
       .wide { overflow: visible; }
       table.gaps { font-size: 8.5pt; }
     }
