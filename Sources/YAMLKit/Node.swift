@@ -112,7 +112,13 @@ public struct Node: Sendable {
     /// A plain scalar that YAML would read as null (`~`, `null`, `Null`, `NULL` or empty), with no tag.
     public var isNull: Bool {
         guard tag == .none, case .scalar(let value, .plain) = content else { return false }
-        return value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL"
+        // By length first: nearly every scalar is neither 0, 1 nor 4 bytes of these.
+        switch value.utf8.count {
+        case 0: return true
+        case 1: return value == "~"
+        case 4: return value == "null" || value == "Null" || value == "NULL"
+        default: return false
+        }
     }
 
     /// The value for a scalar key in a mapping, or nil.

@@ -1,26 +1,39 @@
 /// Converts libyaml's character index into a byte offset in UTF-8 input.
 ///
-/// libyaml marks count characters; the tree records byte offsets too. Marks arrive almost always in
+/// libyaml marks count characters; the tree records byte offsets too. Where the input from the
+/// origin on is ASCII so far (case files nearly always are), a character is a byte and the offset
+/// is found without a walk; past the first non-ASCII byte, marks arrive almost always in
 /// increasing order, so a forward cursor keeps the whole conversion linear in the input size.
 struct OffsetTracker {
     private let bytes: UnsafeBufferPointer<UInt8>
     private let origin: Int
     private var characterIndex = 0
     private var byteOffset: Int
+    /// Bytes from `origin` up to here are all ASCII (scanned as far as marks have asked).
+    private var asciiEnd: Int
+    /// True once a non-ASCII byte stopped the scan at `asciiEnd`.
+    private var asciiStopped = false
 
     /// - Parameter origin: the byte offset of character 0 (past a byte-order mark, if any).
     init(bytes: UnsafeBufferPointer<UInt8>, origin: Int = 0) {
         self.bytes = bytes
         self.origin = origin
         self.byteOffset = origin
+        self.asciiEnd = origin
     }
 
     mutating func byteOffset(ofCharacter target: Int) -> Int {
+        let count = bytes.count
+        let wanted = min(origin + target, count)
+        if wanted <= asciiEnd { return wanted }
+        if !asciiStopped {
+            scanASCII(through: wanted)
+            if wanted <= asciiEnd { return wanted }
+        }
         if target < characterIndex {
             characterIndex = 0
             byteOffset = origin
         }
-        let count = bytes.count
         // ASCII fast path: eight bytes with no high bit are eight characters.
         if let base = bytes.baseAddress {
             while target - characterIndex >= 8, count - byteOffset >= 8 {
@@ -36,5 +49,22 @@ struct OffsetTracker {
             characterIndex += 1
         }
         return byteOffset
+    }
+
+    /// Extends the known ASCII prefix to at least `wanted` (a few KiB ahead, so the scan runs in
+    /// long strides), or to the first non-ASCII byte.
+    private mutating func scanASCII(through wanted: Int) {
+        let count = bytes.count
+        guard let base = bytes.baseAddress else { return }
+        let limit = min(count, max(wanted, asciiEnd + 4096))
+        var offset = asciiEnd
+        while limit - offset >= 8 {
+            let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
+            if word & 0x8080_8080_8080_8080 != 0 { break }
+            offset += 8
+        }
+        while offset < limit, base[offset] < 0x80 { offset += 1 }
+        asciiEnd = offset
+        if offset < limit { asciiStopped = true }
     }
 }

@@ -5,9 +5,15 @@ public struct CaseSchema: Sendable {
     public let set: CriteriaSet
     private let factIndex: [String: Int]
     private let questionIndex: [String: Int]
+    /// Each fact's type and each question's `for_each` fact, by index: read for every value of
+    /// every case, so kept apart from the larger `Fact` and `Question` records.
+    let factTypes: [FactType]
+    let forEachFacts: [Int?]
 
     public init(_ set: CriteriaSet) {
         self.set = set
+        factTypes = set.facts.map(\.type)
+        forEachFacts = set.questions.map(\.forEach)
         factIndex = Dictionary(set.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         questionIndex = Dictionary(set.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -52,7 +58,7 @@ public struct CaseSchema: Sendable {
     /// ``element(_:of:)``.
     func value(_ text: String, ofFact index: Int) throws(ValueProblem) -> FactValue {
         // The fact's fields are read where needed, not copied: this runs for every fact of every case.
-        switch set.facts[index].type {
+        switch factTypes[index] {
         case .bool:
             // Only ASCII letters can lowercase to these words, so an ASCII comparison is exact.
             if Self.equalIgnoringASCIICase(text, "true") || Self.equalIgnoringASCIICase(text, "yes") { return .bool(true) }

@@ -156,7 +156,7 @@ struct YAMLCaseReader {
         defer { if record.facts[index] == nil { record.positions.rejectedFacts.insert(index) } }
         // The fact's fields are read where needed, not copied: this runs for every fact of every case.
         do throws(CaseSchema.ValueProblem) {
-            if schema.set.facts[index].type == .set {
+            if schema.factTypes[index] == .set {
                 guard let items = node.sequence else {
                     let example = node.scalar.map { "[\($0)]" }
                     flag("case.fact-value", "\(name) is a set: give a list, e.g. [\(schema.set.facts[index].values.first ?? "value")]", node.position, example)
@@ -199,7 +199,7 @@ struct YAMLCaseReader {
     /// Reads the answer to question `index`, written under the key `id`.
     func readAnswer(_ index: Int, _ id: String, _ node: Node, into record: inout CaseRecord, _ flag: Report) {
         if node.isNull { return }  // left blank: unanswered
-        if let factIndex = schema.set.questions[index].forEach {
+        if let factIndex = schema.forEachFacts[index] {
             guard let pairs = node.mapping else {
                 let fact = schema.set.facts[factIndex]
                 flag("case.per-element", "\(id) is asked once per element of \(fact.name): answer it as a mapping, e.g. {\(fact.values.first ?? "element"): \(schema.set.scales[schema.set.questions[index].scale].options.first ?? "yes")}", node.position, nil)

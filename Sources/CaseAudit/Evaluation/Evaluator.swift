@@ -7,32 +7,41 @@ public struct Evaluator: Sendable {
     /// Question indexes in an order where every question comes after those whose answers its
     /// applicability or computation reads (the loader has rejected cycles).
     private let order: [Int]
+    /// True when `order` is the set's question order (no question reads a later one's answer).
+    private let inQuestionOrder: Bool
+    /// Each question's applicability, called straight (copying a `Question` or its condition per
+    /// question per case costs more than evaluating it).
+    private let applies: [@Sendable (CaseValues) -> Truth]
+    /// Per scale, per option: above the line.
+    private let sufficient: [[Bool]]
 
     public init(_ set: CriteriaSet, runsChecks: Bool = false) {
         self.set = set
         self.runsChecks = runsChecks
         order = Self.dependencyOrder(set.questions)
+        inQuestionOrder = order == Array(set.questions.indices)
+        applies = set.questions.map(\.applies.evaluate)
+        sufficient = set.scales.map { scale in scale.options.indices.map { scale.sufficient.contains($0) } }
     }
 
     public func evaluate(_ record: CaseRecord) -> CaseEvaluation {
         var values = CaseValues(facts: record.facts, answers: Array(repeating: .unknown, count: set.questions.count))
-        // One result per question, plus the instances of `for_each` questions, joined in question order.
-        var single = [QuestionResult?](repeating: nil, count: set.questions.count)
-        var instances: [Int: [QuestionResult]] = [:]
-        var findings: [Diagnostic] = []
-        for index in order {
-            switch evaluate(index, record, &values, &findings) {
-            case .one(let result) where set.questions[index].forEach == nil: single[index] = result
-            case .one(let result): instances[index] = [result]
-            case .instances(let results): instances[index] = results
-            }
-        }
-        if runsChecks { findings.append(contentsOf: checkFindings(record, values)) }
+        // One result per question, or the instances of a `for_each` question, in evaluation order;
+        // put in question order afterwards if the dependencies made them differ.
         var results: [QuestionResult] = []
         results.reserveCapacity(set.questions.count)
-        for index in set.questions.indices {
-            if let result = single[index] { results.append(result) } else if let list = instances[index] { results += list }
+        var ranges = inQuestionOrder ? [] : Array(repeating: 0..<0, count: set.questions.count)
+        var findings: [Diagnostic] = []
+        for index in order {
+            let start = results.count
+            switch evaluate(index, record, &values, &findings) {
+            case .one(let result): results.append(result)
+            case .instances(let list): results += list
+            }
+            if !inQuestionOrder { ranges[index] = start..<results.count }
         }
+        if !inQuestionOrder { results = ranges.flatMap { results[$0] } }
+        if runsChecks { findings.append(contentsOf: checkFindings(record, values)) }
         return CaseEvaluation(record: record, values: values, results: results, findings: findings)
     }
 
@@ -48,7 +57,7 @@ public struct Evaluator: Sendable {
         _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ findings: inout [Diagnostic]
     ) -> Results {
         let given = record.answers[index]
-        switch set.questions[index].applies(values) {
+        switch applies[index](values) {
         case .false:
             values.answers[index] = .absent
             if given != nil, let position = record.positions.answers[index] {
@@ -125,7 +134,8 @@ public struct Evaluator: Sendable {
             if !set.questions[index].scored {
                 kind = .descriptive
             } else {
-                kind = set.scales[set.questions[index].scale].sufficient.contains(option) ? .sufficient : .insufficient
+                let line = sufficient[set.questions[index].scale]
+                kind = line.indices.contains(option) && line[option] ? .sufficient : .insufficient
             }
         }
         return QuestionResult(question: index, element: element, kind: kind, answer: answer)

@@ -20,17 +20,32 @@ public struct CompiledCondition: Sendable {
     /// Evaluates against one case.
     public func callAsFunction(_ values: CaseValues) -> Truth { evaluate(values) }
 
+    /// True for ``always``.
+    private var isAlways = false
+
     /// A condition that always holds.
-    public static let always = CompiledCondition(source: "true", facts: [], questions: []) { _ in .true }
+    public static let always: CompiledCondition = {
+        var condition = CompiledCondition(source: "true", facts: [], questions: []) { _ in .true }
+        condition.isAlways = true
+        return condition
+    }()
 
     /// Both conditions (three-valued `and`).
     public func and(_ other: CompiledCondition) -> CompiledCondition {
         let lhs = evaluate
         let rhs = other.evaluate
+        // `true and x` is x, three-valued too: and-ing with ``always`` adds no call per case.
+        let both: @Sendable (CaseValues) -> Truth
+        if isAlways {
+            both = rhs
+        } else if other.isAlways {
+            both = lhs
+        } else {
+            both = { values in Logic.and(lhs(values), rhs(values)) }
+        }
         return CompiledCondition(
             source: "(\(source)) and (\(other.source))", facts: Set(facts).union(other.facts),
-            questions: Set(questions).union(other.questions)
-        ) { values in Logic.and(lhs(values), rhs(values)) }
+            questions: Set(questions).union(other.questions), evaluate: both)
     }
 }
 

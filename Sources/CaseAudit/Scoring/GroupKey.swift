@@ -10,15 +10,20 @@ public enum GroupKey: Sendable, Hashable, Comparable {
     /// The keys a case falls under for a fact: one, or one per element of a set ("(none)" for an
     /// empty set).
     public static func keys(of value: FactValue?) -> [GroupKey] {
-        guard let value else { return [.notRecorded] }
-        guard case .set(var bits) = value else { return [.value(value)] }
-        if bits == 0 { return [.noElement] }
         var keys: [GroupKey] = []
+        forEachKey(of: value) { keys.append($0) }
+        return keys
+    }
+
+    /// Calls `body` with each key of ``keys(of:)``, in the same order, without making an array.
+    public static func forEachKey(of value: FactValue?, _ body: (GroupKey) -> Void) {
+        guard let value else { return body(.notRecorded) }
+        guard case .set(var bits) = value else { return body(.value(value)) }
+        if bits == 0 { return body(.noElement) }
         while bits != 0 {
-            keys.append(.value(.option(bits.trailingZeroBitCount)))
+            body(.value(.option(bits.trailingZeroBitCount)))
             bits &= bits - 1
         }
-        return keys
     }
 
     /// The text shown for the key of a fact.
