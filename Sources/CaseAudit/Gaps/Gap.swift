@@ -23,18 +23,19 @@ public struct Gap: Sendable {
 extension CaseEvaluation {
     /// The case's gaps, in question order. Descriptive questions have none.
     public func gaps(_ set: CriteriaSet) -> [Gap] {
+        // The question's fields are read in place: this runs for every result of every case.
         results.compactMap { result in
-            let question = set.questions[result.question]
-            guard question.scored, result.kind.isGap else { return nil }
+            guard result.kind.isGap, set.questions[result.question].scored else { return nil }
             var kind: GapKind?
             if result.kind == .insufficient, case .option(let option)? = result.answer {
-                kind = set.scales[question.scale].gapKind(of: option)
+                kind = set.scales[set.questions[result.question].scale].gapKind(of: option)
             }
             let position = elementPosition(result) ?? record.positions.answers[result.question] ?? record.positions.record
+            let missing = result.kind == .undetermined || result.kind == .unanswered ? missingFacts(for: result, in: set) : []
             return Gap(
                 caseID: record.id, assessor: record.assessor, question: result.question, element: result.element,
                 result: result.kind, answer: result.answer, computed: result.computed, kind: kind,
-                note: record.notes[result.question], missingFacts: missingFacts(for: result, in: set),
+                note: record.notes.isEmpty ? nil : record.notes[result.question], missingFacts: missing,
                 location: SourceLocation(path: record.source.path, position: position))
         }
     }

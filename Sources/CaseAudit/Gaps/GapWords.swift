@@ -2,13 +2,13 @@
 enum GapWords {
     /// "Plan not sufficient", "no answer", "cannot tell whether it applies: RoSH classification not recorded".
     static func answer(_ gap: Gap, _ set: CriteriaSet) -> String {
-        let question = set.questions[gap.question]
+        // The question's fields are read in place, not copied: this runs for every gap.
         switch gap.result {
         case .insufficient:
             guard case .option(let option)? = gap.answer else { return "insufficient" }
-            return set.scales[question.scale].label(of: option) + (gap.computed ? " (computed)" : "")
+            return set.scales[set.questions[gap.question].scale].label(of: option) + (gap.computed ? " (computed)" : "")
         case .unanswered:
-            if question.compute != nil { return "cannot be computed: " + missing(gap, set) }
+            if set.questions[gap.question].compute != nil { return "cannot be computed: " + missing(gap, set) }
             return "no answer"
         case .undetermined:
             return "cannot tell whether it applies: " + missing(gap, set)
@@ -28,9 +28,8 @@ enum GapWords {
 
     /// The question id, with `[element]` for a `for_each` instance.
     static func id(_ gap: Gap, _ set: CriteriaSet) -> String {
-        let question = set.questions[gap.question]
-        guard let element = gap.element, let fact = question.forEach else { return question.id }
-        return question.id + "[\(set.facts[fact].values[element])]"
+        guard let element = gap.element, let fact = set.questions[gap.question].forEach else { return set.questions[gap.question].id }
+        return set.questions[gap.question].id + "[\(set.facts[fact].values[element])]"
     }
 
     private static func missing(_ gap: Gap, _ set: CriteriaSet) -> String {

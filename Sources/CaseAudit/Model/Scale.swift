@@ -30,7 +30,7 @@ public struct Scale: Sendable {
     /// The text shown for an option.
     public func label(of option: Int) -> String {
         let id = options[option]
-        return labels[id] ?? id.replacingUnderscores()
+        return (labels.isEmpty ? nil : labels[id]) ?? id.replacingUnderscores()
     }
 
     /// The gap kind of an insufficient option.
@@ -39,5 +39,9 @@ public struct Scale: Sendable {
 
 extension String {
     /// `not_sufficient` → `not sufficient`, `yes` → `yes`.
-    func replacingUnderscores() -> String { String(map { $0 == "_" ? " " : $0 }) }
+    func replacingUnderscores() -> String {
+        // An ASCII "_" byte is a whole character only in ASCII text (elsewhere a mark may follow).
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return String(map { $0 == "_" ? " " : $0 }) }
+        return String(decoding: utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
+    }
 }

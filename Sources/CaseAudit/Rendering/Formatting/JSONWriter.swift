@@ -51,7 +51,7 @@ public indirect enum JSON: Sendable, Equatable {
     static func quote(_ text: String, alsoEscaping: ((Unicode.Scalar) -> Bool)? = nil) -> String {
         if let alsoEscaping { return quoteByScalar(text, alsoEscaping) }
         let needsEscape: (UInt8) -> Bool = { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
-        guard text.utf8.contains(where: needsEscape) else { return "\"" + text + "\"" }
+        guard text.containsUTF8Byte(where: needsEscape) else { return "\"" + text + "\"" }
         var out: [UInt8] = [UInt8(ascii: "\"")]
         out.reserveCapacity(text.utf8.count + 16)
         let hex = Array("0123456789abcdef".utf8)

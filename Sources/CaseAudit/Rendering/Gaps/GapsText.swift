@@ -4,6 +4,11 @@ public struct GapsText: GapWriter {
     let sink: OutputSink
     let includeNotes: Bool
     private var set: CriteriaSet?
+    /// Lines that are the same for every gap of a question (its heading, its gap sentence) or of
+    /// an option below the line (the answer line), made once: gap lists run to megabytes.
+    private var questionLines: [String] = []
+    private var sentenceLines: [String?] = []
+    private var answerLines: [[String]] = []
 
     public init(_ sink: OutputSink, includeNotes: Bool) {
         self.sink = sink
@@ -12,6 +17,11 @@ public struct GapsText: GapWriter {
 
     public mutating func begin(_ set: CriteriaSet) {
         self.set = set
+        questionLines = set.questions.map { "    \($0.id)  \($0.text)\n" }
+        sentenceLines = set.questions.map { question in question.gap.map { "      \($0)\n" } }
+        answerLines = set.scales.map { scale in
+            scale.options.indices.map { "      answer: \(scale.label(of: $0)) · \(scale.gapKind(of: $0).rawValue) gap\n" }
+        }
         sink.write("Gaps: " + ScoreStamp.line(set) + "\n")
     }
 
@@ -28,6 +38,7 @@ public struct GapsText: GapWriter {
         let gaps = entry.gaps
         guard let set, let first = gaps.first else { return }
         var out = "\n\(entry.id)" + (entry.assessor.map { " (assessor \($0))" } ?? "")
+        out.reserveCapacity(gaps.count * 256)
         out += entry.hidesSource ? "\n" : "  \(first.location.path):\(entry.line)\n"
         // One heading per criterion, even when the set lists its questions apart.
         var criteria: [Int] = []
@@ -37,10 +48,14 @@ public struct GapsText: GapWriter {
         for criterion in criteria {
             out += "  \(set.criteria[criterion].id) \(set.criteria[criterion].title)\n"
             for gap in gaps where set.questions[gap.question].criterion == criterion {
-                let question = set.questions[gap.question]
-                out += "    \(GapWords.id(gap, set))  \(question.text)\n"
-                out += "      answer: \(GapWords.answer(gap, set)) · \(GapWords.kind(gap)) gap\n"
-                if gap.result == .insufficient, let sentence = question.gap { out += "      \(sentence)\n" }
+                out += gap.element == nil ? questionLines[gap.question] : "    \(GapWords.id(gap, set))  \(set.questions[gap.question].text)\n"
+                if gap.result == .insufficient, !gap.computed, case .option(let option)? = gap.answer,
+                   answerLines[set.questions[gap.question].scale].indices.contains(option) {
+                    out += answerLines[set.questions[gap.question].scale][option]
+                } else {
+                    out += "      answer: \(GapWords.answer(gap, set)) · \(GapWords.kind(gap)) gap\n"
+                }
+                if gap.result == .insufficient, let sentence = sentenceLines[gap.question] { out += sentence }
                 if includeNotes, let note = gap.note { out += "      note: \(note)\n" }
             }
         }

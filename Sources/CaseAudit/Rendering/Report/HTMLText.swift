@@ -8,7 +8,7 @@ public enum HTMLText {
         let needsEscape: (UInt8) -> Bool = {
             $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'")
         }
-        guard text.utf8.contains(where: needsEscape) else { return text }
+        guard text.containsUTF8Byte(where: needsEscape) else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {

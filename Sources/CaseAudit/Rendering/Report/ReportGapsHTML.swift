@@ -12,7 +12,30 @@ struct ReportGapsHTML: GapWriter {
         self.includeNotes = includeNotes
     }
 
-    mutating func begin(_ set: CriteriaSet) { self.set = set }
+    /// The escaped cells that are the same for every gap of a question without an element, and
+    /// for every plain answer below the line, made once: the gap tables run to megabytes.
+    private var rowStarts: [String] = []
+    private var missingCells: [String] = []
+    private var answerCells: [[String]] = []
+
+    mutating func begin(_ set: CriteriaSet) {
+        self.set = set
+        rowStarts = set.questions.map { Self.rowStart(set.criteria[$0.criterion].id, ReportWords.label($0), $0.id) }
+        missingCells = set.questions.map { Self.missingCell($0.gap ?? "") }
+        answerCells = set.scales.map { scale in
+            scale.options.indices.map { Self.answerCell(scale.label(of: $0), scale.gapKind(of: $0).rawValue + " gap") }
+        }
+    }
+
+    private static func rowStart(_ criterion: String, _ question: String, _ questionID: String) -> String {
+        "<tr><td>\(HTMLText.escape(criterion))</td><td>\(HTMLText.escape(question))<span class=\"id\">\(HTMLText.escape(questionID))</span></td><td>"
+    }
+
+    private static func answerCell(_ answer: String, _ kind: String) -> String {
+        "\(HTMLText.escape(answer))<span class=\"kind\">\(HTMLText.escape(kind))</span></td>"
+    }
+
+    private static func missingCell(_ missing: String) -> String { "<td>\(HTMLText.escape(missing))</td>" }
 
     mutating func group(_ facts: [Fact], _ keys: [GroupKey]) {
         guard let fact = facts.first, let key = keys.first else { return }  // --gaps-by names one fact
@@ -34,12 +57,22 @@ struct ReportGapsHTML: GapWriter {
         out += "<div class=\"wide\"><table class=\"gaps\">\n<thead><tr>"
         for header in ReportGapRow.headers(includeNotes: includeNotes) { out += "<th scope=\"col\">\(header)</th>" }
         out += "</tr></thead>\n<tbody>\n"
+        out.reserveCapacity(gaps.count * 512)
         for gap in gaps {
-            let row = ReportGapRow(gap, set, includeNotes: includeNotes)
-            out += "<tr><td>\(HTMLText.escape(row.criterion))</td><td>\(HTMLText.escape(row.question))"
-                + "<span class=\"id\">\(HTMLText.escape(row.questionID))</span></td><td>\(HTMLText.escape(row.answer))"
-                + "<span class=\"kind\">\(HTMLText.escape(row.kind))</span></td><td>\(HTMLText.escape(row.missing))</td>"
-            if let note = row.note { out += "<td class=\"case-note\">\(HTMLText.escape(note))</td>" }
+            let scale = set.questions[gap.question].scale
+            if gap.element == nil, gap.result == .insufficient, !gap.computed, case .option(let option)? = gap.answer,
+               answerCells[scale].indices.contains(option) {
+                // As ReportGapRow gives it, from the cells made once.
+                out += rowStarts[gap.question]
+                out += answerCells[scale][option]
+                out += missingCells[gap.question]
+            } else {
+                let row = ReportGapRow(gap, set, includeNotes: includeNotes)
+                out += Self.rowStart(row.criterion, row.question, row.questionID)
+                out += Self.answerCell(row.answer, row.kind)
+                out += Self.missingCell(row.missing)
+            }
+            if includeNotes { out += "<td class=\"case-note\">\(HTMLText.escape(gap.note ?? ""))</td>" }
             out += "</tr>\n"
         }
         sink.write(out + "</tbody>\n</table></div>\n</article>\n")
