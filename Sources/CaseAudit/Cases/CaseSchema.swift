@@ -111,8 +111,13 @@ public struct CaseSchema: Sendable {
 
     private static func equalIgnoringASCIICase(_ text: String, _ word: StaticString) -> Bool {
         guard text.utf8.count == word.utf8CodeUnitCount else { return false }
-        return zip(text.utf8, UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)).allSatisfy { byte, expected in
-            byte == expected || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") && byte + 32 == expected)
+        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
+        var text = text  // `withUTF8` reads a native string's bytes in place
+        return text.withUTF8 { bytes in
+            bytes.indices.allSatisfy { index in
+                bytes[index] == expected[index]
+                    || (bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") && bytes[index] + 32 == expected[index])
+            }
         }
     }
 

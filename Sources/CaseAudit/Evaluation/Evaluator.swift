@@ -14,6 +14,8 @@ public struct Evaluator: Sendable {
     private let applies: [@Sendable (CaseValues) -> Truth]
     /// Per scale, per option: above the line.
     private let sufficient: [[Bool]]
+    /// The most results a case can have (every `for_each` question with every element).
+    private let mostResults: Int
 
     public init(_ set: CriteriaSet, runsChecks: Bool = false) {
         self.set = set
@@ -22,6 +24,7 @@ public struct Evaluator: Sendable {
         inQuestionOrder = order == Array(set.questions.indices)
         applies = set.questions.map(\.applies.evaluate)
         sufficient = set.scales.map { scale in scale.options.indices.map { scale.sufficient.contains($0) } }
+        mostResults = set.questions.reduce(0) { $0 + ($1.forEach.map { max(1, set.facts[$0].values.count) } ?? 1) }
     }
 
     public func evaluate(_ record: CaseRecord) -> CaseEvaluation {
@@ -29,7 +32,7 @@ public struct Evaluator: Sendable {
         // One result per question, or the instances of a `for_each` question, in evaluation order;
         // put in question order afterwards if the dependencies made them differ.
         var results: [QuestionResult] = []
-        results.reserveCapacity(set.questions.count)
+        results.reserveCapacity(mostResults)
         var ranges = inQuestionOrder ? [] : Array(repeating: 0..<0, count: set.questions.count)
         var findings: [Diagnostic] = []
         for index in order {
