@@ -1,4 +1,5 @@
 import Crypto
+import YAMLKit
 
 #if canImport(Glibc)
 import Glibc
@@ -44,11 +45,15 @@ public struct CaseFileStore: Sendable {
     }
 
     /// The SHA-256 (hex) of a file's bytes, ``absent`` when there is no file, or a text no
-    /// form holds when it cannot be read (so a save is refused rather than replacing it).
+    /// form holds when it cannot be read (so a save is refused rather than replacing it). The file
+    /// is read as every input is (``YAMLLoader/read(path:limits:)``): a FIFO or device in its
+    /// place is refused without blocking, and a file above the input limit is not read.
     public static func version(of path: String) -> String {
-        switch readAll(path) {
-        case .success(let bytes): return SHA256.hash(data: bytes).map { hex($0) }.joined()
-        case .failure(let failure): return failure.reason == "absent" ? absent : "unreadable: " + failure.reason
+        var info = stat()
+        if stat(path, &info) != 0 && errno == ENOENT { return absent }
+        switch YAMLLoader.read(path: path) {
+        case .success(let source): return SHA256.hash(data: source.bytes).map { hex($0) }.joined()
+        case .failure(let error): return "unreadable: " + error.message
         }
     }
 
@@ -123,25 +128,6 @@ public struct CaseFileStore: Sendable {
         func release() {
             flock(descriptor, LOCK_UN)
             close(descriptor)
-        }
-    }
-
-    private static func readAll(_ path: String) -> Result<[UInt8], Failure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return .failure(Failure(reason: errno == ENOENT ? "absent" : String(cString: strerror(errno)).lowercased()))
-        }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(Failure(reason: String(cString: strerror(errno)).lowercased()))
-            }
-            if count == 0 { return .success(bytes) }
-            bytes += chunk[..<count]
         }
     }
 

@@ -106,4 +106,21 @@ struct CaseFormTests {
         // A new case whose file appeared meanwhile is not overwritten either.
         #expect(try store.save("case: 'C-1'\n", to: path, expected: CaseFileStore.absent) != .saved)
     }
+
+    @Test("a FIFO where a case file would be is read as no case: its version is unreadable, at once, and a save is refused")
+    func fifoInPlaceOfACase() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let store = CaseFileStore(directory: directory.path)
+        let path = directory.appendingPathComponent("C-1.yaml").path
+        try #require(mkfifo(path, 0o644) == 0)
+        // Opening a FIFO with no writer for reading would wait forever (with the directory locked).
+        #expect(CaseFileStore.version(of: path) == "unreadable: cannot read '\(path)': is a FIFO (named pipe), not a regular file")
+        guard case .conflict(let kept) = try store.save("case: 'C-1'\n", to: path, expected: CaseFileStore.absent) else {
+            Issue.record("saved over a FIFO"); return
+        }
+        #expect(try String(contentsOfFile: kept, encoding: .utf8) == "case: 'C-1'\n")
+        var info = stat()
+        #expect(stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+    }
 }
