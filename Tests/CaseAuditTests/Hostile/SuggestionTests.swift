@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+@testable import CaseAudit
+
+/// "Did you mean": the edit distance is computed only as far as the suggestion limit (found by
+/// fuzzing: a case file of many unknown answer keys, each compared in full with every question id,
+/// took minutes for a few megabytes).
+@Suite("Suggestions")
+struct SuggestionTests {
+    /// The full optimal-string-alignment distance, cell by cell: the reference.
+    static func reference(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in stride(from: 1, through: x.count, by: 1) {
+            for j in stride(from: 1, through: y.count, by: 1) {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[x.count][y.count]
+    }
+
+    static func distance(_ a: String, _ b: String, _ bound: Int) -> Int {
+        Suggestions.editDistance(Array(a.unicodeScalars), Array(b.unicodeScalars), atMost: bound)
+    }
+
+    @Test("distances worked by hand: exact up to the bound, bound + 1 beyond it")
+    func byHand() {
+        #expect(Self.distance("rosh", "rsoh", 3) == 1)  // one swap of neighbours
+        #expect(Self.distance("kitten", "sitting", 3) == 3)  // k→s, e→i, +g
+        #expect(Self.distance("kitten", "sitting", 2) == 3)  // past the bound: 2 + 1
+        #expect(Self.distance("abc", "xyz", 1) == 2)
+        #expect(Self.distance("ca", "abc", 3) == 3)  // OSA, not true Damerau–Levenshtein (2)
+        #expect(Self.distance("", "ab", 3) == 2)
+        #expect(Self.distance("abcdefgh", "ab", 3) == 4)  // lengths 6 apart
+        #expect(Self.distance("café", "cafe", 1) == 1)  // by scalars
+    }
+
+    @Test("on 20,000 pairs of short strings the bounded distance is min(full distance, bound + 1)")
+    func againstReference() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15  // a fixed seed: the same pairs every run
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        let letters = Array("abc_")
+        func word() -> String { String((0..<next(10)).map { _ in letters[next(letters.count)] }) }
+        for _ in 0..<20_000 {
+            let a = word()
+            // Half the pairs are near misses of each other: a few edits of the same word.
+            var b = next(2) == 0 ? word() : a
+            if b == a {
+                var characters = Array(a)
+                for _ in 0..<next(4) where !characters.isEmpty { characters[next(characters.count)] = letters[next(letters.count)] }
+                b = String(characters)
+            }
+            let bound = 1 + next(3)
+            let expected = min(Self.reference(a, b), bound + 1)
+            #expect(Self.distance(a, b, bound) == expected, "\(a) ~ \(b) within \(bound)")
+        }
+    }
+
+    @Test("suggestions are as before: the closest within the limit, truncations and extensions")
+    func closest() {
+        let ids = ["rosh.screening_sufficient", "rmp.sufficient", "plan.timely", "cp.attention"]
+        #expect(Suggestions.closest(to: "rmp.sufficeint", in: ids) == "rmp.sufficient")
+        #expect(Suggestions.closest(to: "plan.timly", in: ids) == "plan.timely")
+        #expect(Suggestions.closest(to: "rmp.sufficient_x", in: ids) == "rmp.sufficient")  // an extension
+        #expect(Suggestions.closest(to: "rmpxsuffaciantz", in: ids) == nil)
+        #expect(Suggestions.closest(to: String(repeating: "x", count: 1 << 20), in: ids) == nil)
+    }
+
+    @Test("5,000 unknown answer keys in one case: one located error each, a suggestion where one is near")
+    func manyUnknownKeys() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // Keys as long as the set's ids and sharing their shape, but 4 or more edits from every one.
+        let keys = (0..<5_000).map { "rmp.q\(String($0 + 10_000, radix: 36))_\(String($0, radix: 36))z" }
+        let text = "case: K-1\nfacts:\n  case_type: licence\nanswers:\n  rmp.sufficeint: yes\n"
+            + keys.map { "  \($0): yes\n" }.joined()
+        let path = try HostileCaseInputTests.write(Array(text.utf8), "keys.yaml", in: directory)
+        let read = try HostileCaseInputTests.read([path])
+        let unknown = read.diagnostics.filter { $0.code == "case.unknown-question" }
+        #expect(unknown.count == 5_001)
+        #expect(unknown.first?.message == "unknown question 'rmp.sufficeint'; did you mean 'rmp.sufficient'?")
+        #expect(unknown.first.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" } == "5:3")
+        #expect(unknown.last?.message == "unknown question '\(keys[4_999])'")
+        #expect(unknown.last?.location?.line == 5_005)
+    }
+}
