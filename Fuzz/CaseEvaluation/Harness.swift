@@ -1,4 +1,5 @@
-// libFuzzer harness: a YAML case file read, evaluated, linted and explained against the IAOW set.
+// libFuzzer harness: a YAML case file read as the commands read it (from the parser's events, with
+// the tree from an anchor or alias on), each case evaluated, linted and explained against the IAOW set.
 @testable import CaseAudit
 import YAMLKit
 import FuzzDriver
@@ -6,15 +7,14 @@ import FuzzSupport
 
 private let set = FuzzSet.iaow
 private let schema = CaseSchema(set)
+private let stream = CaseStream(schema: schema, inputs: [])
 private let evaluator = Evaluator(set, runsChecks: true)
 private let lint = CaseLint(set: set, requireComplete: true)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let source = SourceText(path: "fuzz.yaml", bytes: Array(UnsafeBufferPointer(start: data, count: size)))
-    let reader = YAMLCaseReader(schema: schema)
-    _ = YAMLLoader.forEachDocument(in: source) { document, _ in
-        guard let record = reader.read(document, report: { _ in }) else { return }
+    _ = stream.readYAML(source, range: .whole(source), report: { _ in }) { record in
         let evaluation = evaluator.evaluate(record)
         _ = evaluation.gaps(set)
         _ = lint.findings(evaluation)

@@ -259,7 +259,7 @@ public final class CaseStream: Sendable {
 
     /// Reads the cases of a YAML range from the parser's events, or, from the first anchor or alias
     /// on, from the tree of each document.
-    private func readYAML(
+    func readYAML(
         _ source: SourceText, range: YAMLRange, report: (Diagnostic) -> Void, accept: (CaseRecord) -> Void
     ) -> (errors: [YAMLError], documents: Int, complete: Bool) {
         var events = CaseEventReader(schema: schema)
