@@ -74,6 +74,8 @@ struct ExpressionCompiler {
     private var readMeasures: [Measure] = []
     /// The texts being compiled: the expression, then each predicate it is inside.
     private var texts: [String] = []
+    /// Errors in operands that compilation went past, so one expression reports all its problems.
+    private var recovered: [ExpressionError] = []
 
     init(schema: Schema) {
         self.schema = schema
@@ -82,29 +84,19 @@ struct ExpressionCompiler {
     // MARK: - Entry points
 
     /// Compiles a boolean expression.
-    mutating func condition(_ text: String) throws(ExpressionError) -> CompiledCondition {
-        readFacts = []
-        readQuestions = []
-        readMeasures = []
-        predicateLevels = 0
-        texts = [text]
-        let typed = try compile(try parse(text), expecting: nil)
+    mutating func condition(_ text: String) throws(ExpressionErrors) -> CompiledCondition {
+        let typed = try compileEntry(text, expecting: nil)
         guard case .bool(let evaluate) = typed else {
-            throw ExpressionError("rules.expression-type", "expected a condition (true/false), but this is \(typed.typeName)", at: 0)
+            throw ExpressionErrors([ExpressionError("rules.expression-type", "expected a condition (true/false), but this is \(typed.typeName)", at: 0)])
         }
         return CompiledCondition(source: text, facts: readFacts, questions: readQuestions, evaluate: evaluate)
     }
 
     /// Compiles a `compute` expression for a scale: a condition (true → first option, false → second,
     /// for a two-option scale) or a value of the scale's options.
-    mutating func computation(_ text: String, scale: Int) throws(ExpressionError) -> CompiledComputation {
-        readFacts = []
-        readQuestions = []
-        readMeasures = []
-        predicateLevels = 0
-        texts = [text]
+    mutating func computation(_ text: String, scale: Int) throws(ExpressionErrors) -> CompiledComputation {
         let domain = scaleDomain(scale)
-        let typed = try compile(try parse(text), expecting: .option(domain, { _ in .unknown }))
+        let typed = try compileEntry(text, expecting: .option(domain, { _ in .unknown }))
         switch typed {
         case .bool(let evaluate) where domain.values.count == 2:
             return CompiledComputation(source: text, facts: readFacts, questions: readQuestions, measures: readMeasures) { values in
@@ -120,21 +112,55 @@ struct ExpressionCompiler {
             let expected = domain.values.count == 2
                 ? "a condition (true → '\(domain.values[0])', false → '\(domain.values[1])') or a value of \(domain.description)"
                 : "a value of \(domain.description)"
-            throw ExpressionError("rules.compute-type", "a computed answer must be \(expected), but this is \(typed.typeName)", at: 0)
+            throw ExpressionErrors([ExpressionError("rules.compute-type", "a computed answer must be \(expected), but this is \(typed.typeName)", at: 0)])
         }
     }
 
     /// Compiles a predicate by name (with cycle detection), for the loader to report errors at its definition.
-    mutating func predicate(_ name: String) throws(ExpressionError) {
+    mutating func predicate(_ name: String) throws(ExpressionErrors) {
+        begin(texts: [])
+        do {
+            _ = try compilePredicate(name, at: 0)
+        } catch {
+            throw ExpressionErrors(recovered + [error])
+        }
+        if !recovered.isEmpty { throw ExpressionErrors(recovered) }
+    }
+
+    // MARK: - Compilation
+
+    private mutating func begin(texts: [String]) {
         readFacts = []
         readQuestions = []
         readMeasures = []
         predicateLevels = 0
-        texts = []
-        _ = try compilePredicate(name, at: 0)
+        recovered = []
+        self.texts = texts
     }
 
-    // MARK: - Compilation
+    /// Compiles a whole expression: every error found, or its typed value.
+    private mutating func compileEntry(_ text: String, expecting: Typed?) throws(ExpressionErrors) -> Typed {
+        begin(texts: [text])
+        let typed: Typed
+        do {
+            typed = try compile(try parse(text), expecting: expecting)
+        } catch {
+            throw ExpressionErrors(recovered + [error])
+        }
+        if !recovered.isEmpty { throw ExpressionErrors(recovered) }
+        return typed
+    }
+
+    /// A condition operand of 'and'/'or': on an error, the error is kept and the operand taken as
+    /// unknown, so compilation goes on to the rest of the expression.
+    private mutating func recoveringCondition(_ expression: Expression, role: String) -> @Sendable (CaseValues) -> Truth {
+        do {
+            return try requireBool(try compile(expression, expecting: nil), at: expression.offset, role: role)
+        } catch {
+            recovered.append(error)
+            return { _ in .unknown }
+        }
+    }
 
     private func parse(_ text: String) throws(ExpressionError) -> Expression {
         do {
@@ -161,12 +187,12 @@ struct ExpressionCompiler {
             let operand = try requireBool(try compile(inner, expecting: nil), at: inner.offset, role: "'not'")
             return .bool { values in !operand(values) }
         case .and(let lhs, let rhs):
-            let left = try requireBool(try compile(lhs, expecting: nil), at: lhs.offset, role: "'and'")
-            let right = try requireBool(try compile(rhs, expecting: nil), at: rhs.offset, role: "'and'")
+            let left = recoveringCondition(lhs, role: "'and'")
+            let right = recoveringCondition(rhs, role: "'and'")
             return .bool { values in Logic.and(left(values), right(values)) }
         case .or(let lhs, let rhs):
-            let left = try requireBool(try compile(lhs, expecting: nil), at: lhs.offset, role: "'or'")
-            let right = try requireBool(try compile(rhs, expecting: nil), at: rhs.offset, role: "'or'")
+            let left = recoveringCondition(lhs, role: "'or'")
+            let right = recoveringCondition(rhs, role: "'or'")
             return .bool { values in Logic.or(left(values), right(values)) }
         case .compare(let op, let lhs, let rhs, let at):
             return try comparison(op, lhs, rhs, at: at)
@@ -293,26 +319,37 @@ struct ExpressionCompiler {
         let outerQuestions = readQuestions
         let outerMeasures = readMeasures
         let outerLevels = predicateLevels
+        let outerRecovered = recovered
         readFacts = []
         readQuestions = []
         readMeasures = []
         predicateLevels = 0
+        recovered = []
         predicateStack.append(name)
         texts.append(text)
         defer {
             predicateStack.removeLast()
             texts.removeLast()
         }
-        let typed: Typed
+        var errors: [ExpressionError] = []
+        var typed: Typed = .bool { _ in .unknown }
         do {
             typed = try compile(try parse(text), expecting: nil)
         } catch {
-            // The loader compiles each predicate on its own first: the error is reported once, at its
-            // exact place in the definition; later uses of the predicate stay silent.
+            errors.append(error)
+        }
+        errors = recovered + errors
+        recovered = outerRecovered
+        if let first = errors.first {
+            // The loader compiles each predicate on its own first: the errors are reported once, at their
+            // exact places in the definition; later uses of the predicate stay silent.
             failedPredicates.insert(name)
-            if predicateStack.count == 1 { throw error }
-            if error.code == "rules.predicate-cycle" { throw ExpressionError(error.code, error.message, at: at) }
-            throw ExpressionError(error.code, "in predicate '\(name)': \(error.message)", at: at)
+            if predicateStack.count == 1 {
+                recovered += errors.dropFirst()
+                throw first
+            }
+            if first.code == "rules.predicate-cycle" { throw ExpressionError(first.code, first.message, at: at) }
+            throw ExpressionError(first.code, "in predicate '\(name)': \(first.message)", at: at)
         }
         guard case .bool(let evaluate) = typed else {
             throw ExpressionError("rules.expression-type", "predicate '\(name)' must be a condition (true/false), but it is \(typed.typeName)", at: at)
@@ -355,14 +392,19 @@ struct ExpressionCompiler {
         let domain = expectedDomain(expecting)
         if let domain {
             var indexes: [Int] = []
+            // Each item on its own: a misspelt value does not hide the next one's.
             for item in items {
-                let element = try compile(item, expecting: .option(domain, { _ in .unknown }))
-                guard case .option(let found, let evaluate) = element, found == domain,
-                    case .value(let index) = evaluate(CaseValues(facts: [], answers: []))
-                else {
-                    throw ExpressionError("rules.expression-type", "a list compared with \(domain.description) must hold its values", at: item.offset)
+                do throws(ExpressionError) {
+                    let element = try compile(item, expecting: .option(domain, { _ in .unknown }))
+                    guard case .option(let found, let evaluate) = element, found == domain,
+                        case .value(let index) = evaluate(CaseValues(facts: [], answers: []))
+                    else {
+                        throw ExpressionError("rules.expression-type", "a list compared with \(domain.description) must hold its values", at: item.offset)
+                    }
+                    indexes.append(index)
+                } catch {
+                    recovered.append(error)
                 }
-                indexes.append(index)
             }
             return .list(domain, .options(indexes))
         }

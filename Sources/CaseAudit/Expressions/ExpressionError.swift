@@ -12,3 +12,13 @@ struct ExpressionError: Error, Sendable {
         self.fixIt = fixIt
     }
 }
+
+/// Every problem found in one expression (at least one), in the order of the text.
+struct ExpressionErrors: Error, Sendable {
+    var all: [ExpressionError]
+
+    init(_ errors: [ExpressionError]) {
+        // Stable: two errors at one offset keep the order they were found in.
+        all = errors.enumerated().sorted { ($0.element.offset, $0.offset) < ($1.element.offset, $1.offset) }.map(\.element)
+    }
+}

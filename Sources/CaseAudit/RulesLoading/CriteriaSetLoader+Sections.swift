@@ -333,12 +333,14 @@ extension CriteriaSetLoader {
         }
     }
 
-    /// An expression error at its exact character in the file.
-    mutating func report(_ error: ExpressionError, in node: Node, source: SourceText) {
-        let position = ScalarPositionMap.position(ofCharacter: error.offset, in: node, source: source)
-        sink.append(Diagnostic(
-            .error, code: error.code, error.message, at: SourceLocation(source, position),
-            fixIt: error.fixIt.map { .init(replacement: $0) }))
+    /// An expression's errors, each at its exact character in the file.
+    mutating func report(_ errors: ExpressionErrors, in node: Node, source: SourceText) {
+        for error in errors.all {
+            let position = ScalarPositionMap.position(ofCharacter: error.offset, in: node, source: source)
+            sink.append(Diagnostic(
+                .error, code: error.code, error.message, at: SourceLocation(source, position),
+                fixIt: error.fixIt.map { .init(replacement: $0) }))
+        }
     }
 
     /// Questions whose applicability or computed answer reads each other's answers in a cycle.

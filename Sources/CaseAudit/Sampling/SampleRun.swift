@@ -60,9 +60,11 @@ public enum SampleRun {
             do {
                 return try compiler.condition(text)
             } catch {
-                diagnostics.append(Diagnostic(
-                    .error, code: "usage.expression",
-                    "\(option) '\(text)': \(error.message) (at character \(error.offset + 1))", at: nil))
+                for error in error.all {
+                    diagnostics.append(Diagnostic(
+                        .error, code: "usage.expression",
+                        "\(option) '\(text)': \(error.message) (at character \(error.offset + 1))", at: nil))
+                }
                 return nil
             }
         }

@@ -118,6 +118,38 @@ struct BrokenRuleTests {
         #expect(diagnostic.severity == .error)
     }
 
+    /// Every error of one expression, each at its own character: a misspelt value does not hide the
+    /// unknown name after it, nor the next misspelt value of a list.
+    @Test("every error in one expression", arguments: [
+        ("    applies: rosh >= meduim or child_safeguarding", [
+            "21:22 rules.unknown-value 'meduim' is not a value of 'rosh'; did you mean 'medium'? (values: low, medium, high)",
+            "21:32 rules.unknown-name 'child_safeguarding' is not a declared fact or predicate",
+        ]),
+        ("    applies: rosh in [meduim, hihg] and not cpp", [
+            "21:23 rules.unknown-value 'meduim' is not a value of 'rosh'; did you mean 'medium'? (values: low, medium, high)",
+            "21:31 rules.unknown-value 'hihg' is not a value of 'rosh'; did you mean 'high'? (values: low, medium, high)",
+            "21:45 rules.unknown-name 'cpp' is not a declared fact or predicate; did you mean 'cp'?",
+        ]),
+        ("    applies: (cp and rsoh >= high) or case_type > licence", [
+            "21:22 rules.unknown-name 'rsoh' is not a declared fact or predicate; did you mean 'rosh'?",
+            "21:49 rules.unordered-comparison 'case_type' is not ordered, so '>' cannot be used; compare with '==', '!=' or 'in'",
+        ]),
+    ])
+    func everyError(_ line: String, _ expected: [String]) {
+        let result = RuleFixtures.load(RuleFixtures.text(replacing: [Self.applies: line]))
+        #expect(result.set == nil)
+        #expect(result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code) \($0.message)" } == expected)
+    }
+
+    /// A predicate with two errors reports both at its definition; its use elsewhere stays silent.
+    @Test("every error in a predicate, once")
+    func everyErrorInPredicate() {
+        let result = RuleFixtures.load(RuleFixtures.text(replacing: [Self.applies: "    applies: high_risk"], appending: ["predicates:", "  high_risk: rosh >= hihg or cpp"]))
+        #expect(result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0) \($0.code)" } == [
+            "23:22 rules.unknown-value", "23:30 rules.unknown-name",
+        ])
+    }
+
     @Test("the base fixture is valid")
     func baseIsValid() throws {
         let result = RuleFixtures.load(RuleFixtures.text())
