@@ -51,18 +51,9 @@ struct LibYAMLMarks {
                     .syntax, "this quoted value is never closed: the input ends before its closing quote", at: contextAt,
                     notes: [YAMLError.Note(message: "the input ends here", position: at)])
             }
-            return YAMLError(.syntax, explain(problem, at: at), at: at, context: context, contextPosition: contextAt)
+            return YAMLError(.syntax, SyntaxHint.explain(problem, at: at, in: source), at: at, context: context, contextPosition: contextAt)
         default:
             return YAMLError(.syntax, problem, at: position(parser.problem_mark))
         }
-    }
-
-    /// libyaml's wording, with the likely cause added where the raw message is cryptic.
-    private func explain(_ problem: String, at position: SourcePosition) -> String {
-        let offset = position.offset
-        if offset < source.bytes.count, source.bytes[offset] == UInt8(ascii: "\t") {
-            return "\(problem): a tab cannot be used for indentation in YAML; use spaces"
-        }
-        return problem
     }
 }

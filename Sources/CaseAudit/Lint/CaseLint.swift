@@ -4,12 +4,23 @@ struct CaseLint {
     let set: CriteriaSet
     /// Unanswered applicable questions are errors rather than warnings.
     let requireComplete: Bool
+    /// One undetermined finding per question, rather than one per case for each cause.
+    var verbose = false
+
+    /// Why whether questions apply cannot be decided: facts not recorded, else (when every fact is
+    /// there) answers their conditions read that have no value. Findings are grouped by cause (and
+    /// by question when verbose).
+    private struct Cause: Hashable {
+        var facts: [Int]
+        var answers: [Int]
+        var question: Int?
+    }
 
     func findings(_ evaluation: CaseEvaluation) -> [Diagnostic] {
         let record = evaluation.record
         var findings: [Diagnostic] = []
-        var undetermined: [[Int]: [String]] = [:]
-        var order: [[Int]] = []
+        var undetermined: [Cause: [String]] = [:]
+        var order: [Cause] = []
         for result in evaluation.results {
             let question = set.questions[result.question]
             switch result.kind {
@@ -23,25 +34,58 @@ struct CaseLint {
                 let lacking = evaluation.missingFacts(for: result, in: set)
                 let missing = lacking.filter { !record.positions.rejectedFacts.contains($0) }
                 if missing.isEmpty, !lacking.isEmpty { continue }
-                if undetermined[missing] == nil { order.append(missing) }
-                undetermined[missing, default: []].append(question.id)
+                let cause = Cause(
+                    facts: missing, answers: missing.isEmpty ? undecidedAnswers(question, evaluation) : [],
+                    question: verbose ? result.question : nil)
+                if undetermined[cause] == nil { order.append(cause) }
+                undetermined[cause, default: []].append(question.id)
             default:
                 continue
             }
         }
-        for missing in order {
-            let ids = undetermined[missing] ?? []
-            let listed = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", …" : "")
-            let subject = ids.count == 1 ? "whether \(ids[0]) applies" : "whether \(ids.count) questions apply (\(listed))"
-            let cause = missing.isEmpty
-                ? "an answer they depend on is missing or undecided, so \(subject) cannot be decided"
-                : missing.map { set.facts[$0].name }.joined(separator: ", ") + (missing.count == 1 ? " is" : " are")
-                    + " not recorded, so \(subject) cannot be decided"
-            findings.append(Diagnostic(
-                .error, code: "case.undetermined", "case \(record.id): \(cause)", at: record.location,
-                notes: missing.map { Diagnostic.Note("record \(set.facts[$0].name) (\(set.facts[$0].label)) in the case's facts") }))
+        for cause in order {
+            findings.append(undeterminedFinding(cause, questions: undetermined[cause] ?? [], evaluation))
         }
         return findings
+    }
+
+    /// The questions whose answers the question's applicability reads and that have none.
+    private func undecidedAnswers(_ question: Question, _ evaluation: CaseEvaluation) -> [Int] {
+        question.applies.questions.filter { index in
+            if case .unknown = evaluation.values.answers[index] { return true }
+            return false
+        }.sorted()
+    }
+
+    private func undeterminedFinding(_ cause: Cause, questions ids: [String], _ evaluation: CaseEvaluation) -> Diagnostic {
+        let listed = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", …" : "")
+        let subject = ids.count == 1 ? "whether \(ids.first ?? "") applies" : "whether \(ids.count) questions apply (\(listed))"
+        let message: String
+        var notes: [Diagnostic.Note]
+        if !cause.facts.isEmpty {
+            message = cause.facts.map { set.facts[$0].name }.joined(separator: ", ") + (cause.facts.count == 1 ? " is" : " are")
+                + " not recorded, so \(subject) cannot be decided"
+            notes = cause.facts.map { Diagnostic.Note("record \(set.facts[$0].name) (\(set.facts[$0].label)) in the case's facts") }
+        } else if !cause.answers.isEmpty {
+            let states = cause.answers.map { "\(set.questions[$0].id), which \(state(of: $0, evaluation))" }
+            message = "\(subject) depends on " + states.joined(separator: ", and ")
+            notes = cause.answers.map { Diagnostic.Note("\(set.questions[$0].id): \(set.questions[$0].text)") }
+        } else {
+            // Every fact and answer is there, and still unknown: a date sum out of range.
+            message = "\(subject) cannot be decided from the recorded facts and answers"
+            notes = []
+        }
+        return Diagnostic(.error, code: "case.undetermined", "case \(evaluation.record.id): \(message)", at: evaluation.record.location, notes: notes)
+    }
+
+    /// Why a question read by another's condition has no value, in words after "which".
+    private func state(of question: Int, _ evaluation: CaseEvaluation) -> String {
+        switch evaluation.results.first(where: { $0.question == question })?.kind {
+        case .undetermined?: return "is itself undecided"
+        case .invalid?: return "has an answer that is not one of its options"
+        case .unanswered? where set.questions[question].compute != nil: return "cannot be computed"
+        default: return "is unanswered"
+        }
     }
 
     /// `lacking`: the facts a computed question's computation lacks.

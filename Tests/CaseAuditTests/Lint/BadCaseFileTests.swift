@@ -44,8 +44,11 @@ struct BadCaseFileTests {
 
     static let cases: [BadCase] = [
         // MARK: YAML: reading
+        // At the ':' after the deeper key; the message names the key above that has a value.
         bad("yaml-syntax-bad-indentation.yaml", "yaml.syntax", 7, 19,
-            "mapping values are not allowed in this context"),
+            "mapping values are not allowed in this context: 'rosh.screening_sufficient' on line 6 has a value after its colon, so the indented keys below cannot belong to it; to give it those keys (the per-element answers of a for_each question), write 'rosh.screening_sufficient:' with nothing after the colon"),
+        bad("yaml-per-element-under-answer.yaml", "yaml.syntax", 14, 12,
+            "mapping values are not allowed in this context: 'interv.factor_delivered' on line 13 has a value after its colon, so the indented keys below cannot belong to it; to give it those keys (the per-element answers of a for_each question), write 'interv.factor_delivered:' with nothing after the colon"),
         bad("yaml-tab-indentation.yaml", "yaml.syntax", 5, 1,
             "found a tab character that violates indentation: a tab cannot be used for indentation in YAML; use spaces"),
         // At the opening quote; a note points at the end of the input (12:1).
@@ -168,6 +171,11 @@ struct BadCaseFileTests {
             "case Y-45: interv.factor_delivered[accommodation] applies but has no answer"),
         bad("unanswered-computed.yaml", "case.unanswered", 2, 7,
             "case Y-46: plan.timely applies but cannot be computed: plan_date not recorded"),
+        // The follow-on error names the answer it waits for; the unanswered question is a warning.
+        bad("undetermined-by-answer.yaml", [
+            finding("case.unanswered", 2, 7, "case Y-56: rmp.sufficient applies but has no answer"),
+            finding("case.undetermined", 2, 7, "case Y-56: whether rmp.actions_delivered applies depends on rmp.sufficient, which is unanswered"),
+        ]),
         bad("undetermined.yaml", "case.undetermined", 2, 7,
             "case Y-47: child_protection_concerns is not recorded, so whether 2 questions apply (cp.attention, cp.known_to_childrens_services) cannot be decided"),
 

@@ -1,0 +1,46 @@
+/// The likely cause of a libyaml syntax error whose own words do not say it.
+enum SyntaxHint {
+    /// libyaml's words for an indented `key:` under a key that already has a value on its line.
+    static let mappingValues = "mapping values are not allowed in this context"
+
+    /// libyaml's problem with the likely cause added, when it can be told from the source.
+    static func explain(_ problem: String, at position: SourcePosition, in source: SourceText) -> String {
+        let offset = position.offset
+        if offset < source.bytes.count, source.bytes[offset] == UInt8(ascii: "\t") {
+            return "\(problem): a tab cannot be used for indentation in YAML; use spaces"
+        }
+        if problem == mappingValues, let key = keyWithValue(above: position, in: source) {
+            return "\(problem): '\(key.text)' on line \(key.line) has a value after its colon, so the indented keys below"
+                + " cannot belong to it; to give it those keys (the per-element answers of a for_each question),"
+                + " write '\(key.text):' with nothing after the colon"
+        }
+        return problem
+    }
+
+    /// The nearest line above `position` that holds something, when it is less indented and is a
+    /// `key: value` line whose value is a scalar on that line (not a comment, a block scalar, an
+    /// anchor or a tag, which may go on below). Reads only the lines between the two.
+    private static func keyWithValue(above position: SourcePosition, in source: SourceText) -> (text: String, line: Int)? {
+        guard let line = source.line(position.line) else { return nil }
+        var number = position.line - 1
+        while number >= 1, let above = source.line(number) {
+            let content = above.drop { $0 == " " }
+            if content.isEmpty || content.hasPrefix("#") {
+                number -= 1
+                continue
+            }
+            guard indentation(above) < indentation(line) else { return nil }
+            let entry = content.hasPrefix("- ") ? content.dropFirst(2).drop { $0 == " " } : content
+            guard let colon = entry.firstRange(of: ": ") else { return nil }
+            let key = entry[..<colon.lowerBound]
+            let value = entry[colon.upperBound...].drop { $0 == " " }
+            guard !key.isEmpty, key.count <= 60, let first = value.first, !"#|>&!".contains(first) else { return nil }
+            return (String(key), number)
+        }
+        return nil
+    }
+
+    private static func indentation(_ line: String) -> Int {
+        line.prefix { $0 == " " }.count
+    }
+}
