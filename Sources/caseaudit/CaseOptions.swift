@@ -23,6 +23,8 @@ struct CaseOptions: ParsableArguments {
 
     @OptionGroup var jobs: JobsOptions
 
+    @OptionGroup var limit: DiagnosticLimitOptions
+
     /// Lists the inputs and loads their set (`--rules`, else their `caseaudit.yaml`, else the
     /// embedded default), printing diagnostics; exits 2 when nothing can be read or the inputs are
     /// for different sets. `minBase` overrides the set's `min_base`.

@@ -39,7 +39,9 @@ struct ConvertCommand: ParsableCommand {
         }
         let targets = directory.map { directory in stream.inputs.map { Self.target($0, in: directory, format) } }
         try refuseOverwriting(stream.inputs, targets ?? output.map { [$0] } ?? [])
-        let result = ConvertRun.run(stream, to: format, perInput: directory != nil, report: Output.diagnostics)
+        let printer = cases.limit.printer()
+        let result = ConvertRun.run(stream, to: format, perInput: directory != nil, report: printer.print)
+        printer.finish()
         for (input, text) in result.outputs {
             let options = OutputOptions(path: targets?[input] ?? output)
             let sink = try options.open(inputs: cases.inputFiles(stream))

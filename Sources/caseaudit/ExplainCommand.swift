@@ -21,7 +21,9 @@ struct ExplainCommand: ParsableCommand {
             Output.diagnostics([ExplainRun.unknownQuestion(question, in: stream.schema)])
             throw ExitStatus.usageOrInput.exit
         }
-        let found = ExplainRun.find(caseID, in: stream, report: Output.diagnostics)
+        let printer = cases.limit.printer()
+        let found = ExplainRun.find(caseID, in: stream, report: printer.print)
+        printer.finish()
         guard let evaluation = found.evaluation else {
             Output.diagnostics([Diagnostic(.error, code: "usage.unknown-case", "no case '\(ExplainRun.shownID(caseID, in: stream))' in \(cases.paths.joined(separator: ", "))", at: nil)])
             throw ExitStatus.usageOrInput.exit

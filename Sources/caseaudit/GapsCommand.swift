@@ -32,9 +32,10 @@ struct GapsCommand: ParsableCommand {
         let by = try CaseOptions.facts(self.by, in: stream.schema)
         let sink = try output.open(inputs: cases.inputFiles(stream))
         let notes = !noNotes
+        let printer = cases.limit.printer()
         func run(_ writer: some GapWriter) -> GapsRun.Summary {
             var writer = writer
-            return GapsRun.run(stream, by: by, to: &writer, report: Output.diagnostics)
+            return GapsRun.run(stream, by: by, to: &writer, report: printer.print)
         }
         let summary: GapsRun.Summary
         switch format {
@@ -44,6 +45,7 @@ struct GapsCommand: ParsableCommand {
         case .markdown: summary = run(GapsMarkdown(sink, includeNotes: notes))
         }
         try output.finish(sink)
+        printer.finish()
         let status = CaseOptions.status(summary.read)
         if status != .success { throw status.exit }
     }

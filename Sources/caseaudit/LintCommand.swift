@@ -42,6 +42,11 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOptions
 
+    @Flag(help: "One finding per question whose applicability cannot be decided, not one per case for each missing fact or answer.")
+    var verbose = false
+
+    @OptionGroup var limit: DiagnosticLimitOptions
+
     @OptionGroup var output: OutputOptions
 
     @Option(help: ArgumentHelp(
@@ -50,7 +55,7 @@ struct LintCommand: ParsableCommand {
     var pseudonymise: String?
 
     func run() throws {
-        let options = LintOptions(requireComplete: requireComplete, strict: strict)
+        let options = LintOptions(requireComplete: requireComplete, strict: strict, verbose: verbose)
         if paths.isEmpty, rules.rules == nil {
             throw ValidationError("give case files to lint, or --rules PATH to lint a criteria set")
         }
@@ -62,7 +67,7 @@ struct LintCommand: ParsableCommand {
         let sink = try output.open(inputs: CaseOptions.inputFiles(
             inputs: expanded.inputs, rules: rules, key: pseudonymise))
         let formatter = DiagnosticFormatter(useColor: output.output == nil && isatty(1) == 1 && getenv("NO_COLOR") == nil)
-        let writer = LintOutput(format, to: sink, formatter: formatter)
+        let writer = LintOutput(format, to: sink, formatter: formatter, limit: DiagnosticLimit(limit.maxDiagnostics))
         let summary: LintSummary
         if paths.isEmpty {
             let linted = LintRun.rules(path: rules.rules)

@@ -69,8 +69,10 @@ struct ReportCommand: ParsableCommand {
                 try HistoryCommand.run { () throws(HistoryError) in try HistoryStore(path: path, create: false).reportHistory(current: round) }
             })
         let sink = try output.open(inputs: CaseOptions.inputFiles([stream], rules: cases.rules, key: cases.pseudonymise, others: history.map { [$0] } ?? []))
-        let summary = ReportRun.run(stream, options, to: sink, report: Output.diagnostics)
+        let printer = cases.limit.printer()
+        let summary = ReportRun.run(stream, options, to: sink, report: printer.print)
         try output.finish(sink)
+        printer.finish()
         let status = CaseOptions.status(summary)
         if status != .success { throw status.exit }
     }

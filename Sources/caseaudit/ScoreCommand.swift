@@ -33,13 +33,14 @@ struct ScoreCommand: ParsableCommand {
         let profile = self.profile.isEmpty
             ? Aggregate.defaultProfile(stream.schema.set) : try CaseOptions.facts(self.profile, in: stream.schema)
         let sink = try output.open(inputs: cases.inputFiles(stream))
+        let printer = cases.limit.printer()
         let summary: CaseStream.Summary
         if format == .html {
             // The audit report's figures, without the per-case gaps.
             let options = ReportOptions(by: by, profile: profile, includesGaps: false)
-            summary = ReportRun.run(stream, options, to: sink, report: Output.diagnostics)
+            summary = ReportRun.run(stream, options, to: sink, report: printer.print)
         } else {
-            let result = ScoreRun.run(stream, by: by, profile: profile, report: Output.diagnostics)
+            let result = ScoreRun.run(stream, by: by, profile: profile, report: printer.print)
             switch format {
             case .json: sink.write(ScoreJSON.render(result))
             case .csv: sink.write(ScoreCSV.render(result))
@@ -49,6 +50,7 @@ struct ScoreCommand: ParsableCommand {
             summary = result.summary
         }
         try output.finish(sink)
+        printer.finish()
         let status = CaseOptions.status(summary)
         if status != .success { throw status.exit }
     }

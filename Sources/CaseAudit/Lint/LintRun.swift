@@ -4,10 +4,13 @@ public struct LintOptions: Sendable {
     public var requireComplete = false
     /// Warnings fail the run too.
     public var strict = false
+    /// One `case.undetermined` finding per question instead of one per case for each missing fact.
+    public var verbose = false
 
-    public init(requireComplete: Bool = false, strict: Bool = false) {
+    public init(requireComplete: Bool = false, strict: Bool = false, verbose: Bool = false) {
         self.requireComplete = requireComplete
         self.strict = strict
+        self.verbose = verbose
     }
 
     /// The least severity that fails the run.
@@ -63,7 +66,7 @@ public enum LintRun {
     ) -> LintSummary {
         let set = stream.schema.set
         let evaluator = Evaluator(set, runsChecks: true)
-        let lint = CaseLint(set: set, requireComplete: options.requireComplete)
+        let lint = CaseLint(set: set, requireComplete: options.requireComplete, verbose: options.verbose)
         let read = stream.forEach(start: { () }, add: { _, record, _ in
             let evaluation = evaluator.evaluate(record)
             return evaluation.findings + lint.findings(evaluation)

@@ -2,8 +2,9 @@
 public enum LintJSON {
     public static let schemaVersion = 1
 
-    /// The document with `diagnostics` standing for the diagnostics array (written as they come).
-    static func skeleton(_ diagnostics: JSON, _ summary: LintSummary, _ options: LintOptions) -> JSON {
+    /// The document with `diagnostics` standing for the diagnostics array (written as they come);
+    /// `notShown`: the diagnostics `--max-diagnostics` left out of it.
+    static func skeleton(_ diagnostics: JSON, _ summary: LintSummary, _ options: LintOptions, notShown: Int) -> JSON {
         JSON.object([
             ("schema", .string("caseaudit-lint")),
             ("schema_version", .int(schemaVersion)),
@@ -11,7 +12,7 @@ public enum LintJSON {
             ("summary", .object([
                 ("files", .int(summary.files)), ("cases", .int(summary.cases)), ("errors", .int(summary.errors)),
                 ("warnings", .int(summary.warnings)), ("unreadable", .int(summary.unreadable)),
-                ("exit_status", .int(Int(summary.status(options).rawValue))),
+                ("not_shown", .int(notShown)), ("exit_status", .int(Int(summary.status(options).rawValue))),
             ])),
         ])
     }

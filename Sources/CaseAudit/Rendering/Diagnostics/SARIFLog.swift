@@ -4,23 +4,26 @@ public enum SARIFLog {
     public static let schema = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// The log with `results` standing for the results array (written as they come) and a rule for
-    /// each code, in the order the codes first occur (a result's `ruleIndex`).
-    static func skeleton(results: JSON, codes: [String]) -> JSON {
+    /// each code, in the order the codes first occur (a result's `ruleIndex`). `notShown`: results
+    /// `--max-diagnostics` left out, in the run's property bag when there are any.
+    static func skeleton(results: JSON, codes: [String], notShown: Int) -> JSON {
         let rules: [JSON] = codes.map { code in
             .object([("id", .string(code)), ("shortDescription", .object([("text", .string(DiagnosticCatalog.summary(of: code) ?? code))]))])
         }
+        var run: [(String, JSON)] = [
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", results),
+        ]
+        if notShown > 0 { run.append(("properties", .object([("notShown", .int(notShown))]))) }
+        run.append(("tool", .object([("driver", .object([
+            ("name", .string("caseaudit")), ("version", .string(CaseAuditVersion.current)),
+            ("semanticVersion", .string(CaseAuditVersion.current)),
+            ("rules", .array(rules)),
+        ]))])))
         return JSON.object([
             ("$schema", .string(schema)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", results),
-                ("tool", .object([("driver", .object([
-                    ("name", .string("caseaudit")), ("version", .string(CaseAuditVersion.current)),
-                    ("semanticVersion", .string(CaseAuditVersion.current)),
-                    ("rules", .array(rules)),
-                ]))])),
-            ])])),
+            ("runs", .array([.object(run)])),
         ])
     }
 
