@@ -190,7 +190,7 @@ struct CaseEventReader {
             let value = reader.node()
             switch section {
             case .facts: values.readFact(index, name, value, into: &record, flag)
-            case .answers: values.readAnswer(index, name, value, into: &record, flag)
+            case .answers: values.readAnswer(index, name, value, key: position, into: &record, flag)
             case .notes: values.readNote(index, name, value, into: &record, flag)
             }
         }

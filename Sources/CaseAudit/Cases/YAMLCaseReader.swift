@@ -50,7 +50,7 @@ struct YAMLCaseReader {
                 guard let id = pair.key.scalar,
                       let index = resolve(id, at: pair.key.position, schema.question(id:), schema.unknownQuestion, "case.unknown-question", flag)
                 else { continue }
-                readAnswer(index, id, pair.value, into: &record, flag)
+                readAnswer(index, id, pair.value, key: pair.key.position, into: &record, flag)
             }
         }
         if let notes = mapping(root["notes"], "notes", flag) {
@@ -197,8 +197,12 @@ struct YAMLCaseReader {
     }
 
     /// Reads the answer to question `index`, written under the key `id`.
-    func readAnswer(_ index: Int, _ id: String, _ node: Node, into record: inout CaseRecord, _ flag: Report) {
-        if node.isNull { return }  // left blank: unanswered
+    func readAnswer(_ index: Int, _ id: String, _ node: Node, key: SourcePosition, into record: inout CaseRecord, _ flag: Report) {
+        if node.isNull {
+            // Left blank: unanswered, and what is said about it points at the key.
+            record.positions.answers[index] = key
+            return
+        }
         if let factIndex = schema.forEachFacts[index] {
             guard let pairs = node.mapping else {
                 let fact = schema.set.facts[factIndex]
