@@ -35,10 +35,18 @@ struct LibYAMLMarks {
                     .encoding, "the input contains a control character YAML does not allow (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))",
                     at: at)
             }
+            if problem == "invalid trailing UTF-8 octet", let lead = leadByte(before: origin + Int(parser.problem_offset)) {
+                // libyaml points at the byte that fails to continue a character; the fault is the
+                // character's first byte (a Latin-1 'é' before a quote), so point there.
+                return YAMLError(
+                    .encoding,
+                    "the input is not valid UTF-8 text: byte \(Self.hex(Int(source.bytes[lead]))) does not start a character here"
+                        + " (the byte after it, \(Self.hex(Int(parser.problem_value))), does not continue it)",
+                    at: source.position(ofByte: lead))
+            }
             var message = problem
             if parser.problem_value != -1, problem.contains("octet") {
-                let hex = String(Int(parser.problem_value) & 0xFF, radix: 16, uppercase: true)
-                message += " (byte 0x\(hex.count == 1 ? "0" + hex : hex))"
+                message += " (byte \(Self.hex(Int(parser.problem_value))))"
             }
             return YAMLError(.encoding, "the input is not valid UTF-8 text: \(message)", at: at)
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
@@ -55,5 +63,24 @@ struct LibYAMLMarks {
         default:
             return YAMLError(.syntax, problem, at: position(parser.problem_mark))
         }
+    }
+
+    /// The first byte of the character whose continuation fails at `offset`: back over the
+    /// continuation bytes before it (at most three) to a lead byte, or nil when there is none.
+    private func leadByte(before offset: Int) -> Int? {
+        let bytes = source.bytes
+        var index = offset - 1
+        while index >= origin, index < bytes.count, index > offset - 4 {
+            if bytes[index] >= 0xC0 { return index }
+            guard bytes[index] & 0xC0 == 0x80 else { return nil }
+            index -= 1
+        }
+        return nil
+    }
+
+    /// A byte as `0xE9`.
+    private static func hex(_ value: Int) -> String {
+        let digits = String(value & 0xFF, radix: 16, uppercase: true)
+        return "0x" + (digits.count == 1 ? "0" + digits : digits)
     }
 }

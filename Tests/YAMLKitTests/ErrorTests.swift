@@ -78,10 +78,30 @@ struct ErrorTests {
         let stream = YAMLLoader.load(bytes: bytes, path: "bad.yaml")
         let error = try #require(stream.errors.first)
         #expect(error.kind == .encoding)
-        // libyaml points at the offending byte: 0x28, just after the lead byte 0xC3 at 3:12.
-        #expect(lc(error.position) == "3:13")
-        #expect(error.position.offset == 27)
-        #expect(error.message == "the input is not valid UTF-8 text: invalid trailing UTF-8 octet (byte 0x28)")
+        // At the lead byte 0xC3 (3:12, offset 26), not at the '(' libyaml names (3:13).
+        #expect(lc(error.position) == "3:12")
+        #expect(error.position.offset == 26)
+        #expect(error.message == "the input is not valid UTF-8 text: byte 0xC3 does not start a character here (the byte after it, 0x28, does not continue it)")
+    }
+
+    @Test("invalid UTF-8: a Latin-1 'é' before a quote, at its own line and column")
+    func latin1BeforeQuote() throws {
+        // "  note: \"Ren\u{E9}\"" in Latin-1: 0xE9 is at 2:13 (offset 20), the quote after it at 2:14.
+        let bytes = Array("case: A\n  note: \"Ren".utf8) + [0xE9] + Array("\"\n".utf8)
+        let error = try #require(YAMLLoader.load(bytes: bytes, path: "l.yaml").errors.first)
+        #expect(error.kind == .encoding)
+        #expect(lc(error.position) == "2:13")
+        #expect(error.position.offset == 20)
+        #expect(error.message == "the input is not valid UTF-8 text: byte 0xE9 does not start a character here (the byte after it, 0x22, does not continue it)")
+    }
+
+    @Test("invalid UTF-8 after a valid continuation byte points at the character's first byte")
+    func threeByteLead() throws {
+        // 0xE2 0x82 starts a three-byte character (as in '€'); 'x' does not finish it.
+        let bytes = Array("a: b".utf8) + [0xE2, 0x82] + Array("x\n".utf8)
+        let error = try #require(YAMLLoader.load(bytes: bytes, path: "e.yaml").errors.first)
+        #expect(lc(error.position) == "1:5")
+        #expect(error.message == "the input is not valid UTF-8 text: byte 0xE2 does not start a character here (the byte after it, 0x78, does not continue it)")
     }
 
     @Test("control characters are encoding errors with a position")
