@@ -146,7 +146,11 @@ public struct Evaluator: Sendable {
 
     private func checkFindings(_ record: CaseRecord, _ values: CaseValues) -> [Diagnostic] {
         var findings: [Diagnostic] = []
+        let rejected = record.positions.rejectedFacts
         for check in set.checks {
+            // A fact whose value was rejected is reported where it is written: a check reading it
+            // would only repeat that as a misleading follow-on ("record rosh_recorded…").
+            if !rejected.isEmpty, (check.assertion.facts + (check.when?.facts ?? [])).contains(where: rejected.contains) { continue }
             guard (check.when?(values) ?? .true) == .true, check.assertion(values) == .false else { continue }
             // Point at the fact the assertion names first (`plan_date >= sentence_date`: the plan
             // date), else at the first it reads through predicates, else at the case.

@@ -25,15 +25,16 @@ struct CaseLint {
             let question = set.questions[result.question]
             switch result.kind {
             case .unanswered:
-                // A computation that lacks only facts whose values were rejected is already reported.
+                // A computation that lacks a fact whose value was rejected is already reported there.
                 let lacking = evaluation.missingFacts(for: result, in: set)
-                if !lacking.isEmpty, lacking.allSatisfy(record.positions.rejectedFacts.contains) { continue }
+                if lacking.contains(where: record.positions.rejectedFacts.contains) { continue }
                 findings.append(unanswered(result, question, record, lacking: lacking))
             case .undetermined:
-                // Facts whose values were rejected are reported where they are written, not again here.
-                let lacking = evaluation.missingFacts(for: result, in: set)
-                let missing = lacking.filter { !record.positions.rejectedFacts.contains($0) }
-                if missing.isEmpty, !lacking.isEmpty { continue }
+                // A fact whose value was rejected is reported where it is written; the questions it
+                // leaves undecided are not reported again, nor the other facts their conditions read
+                // (rosh_assessed is read only when rosh_recorded is missing).
+                let missing = evaluation.missingFacts(for: result, in: set)
+                if missing.contains(where: record.positions.rejectedFacts.contains) { continue }
                 let cause = Cause(
                     facts: missing, answers: missing.isEmpty ? undecidedAnswers(question, evaluation) : [],
                     question: verbose ? result.question : nil)

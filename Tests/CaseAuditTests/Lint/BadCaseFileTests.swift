@@ -66,9 +66,9 @@ struct BadCaseFileTests {
         bad("yaml-undefined-alias.yaml", "yaml.undefined-alias", 12, 8,
             "alias '*adult' refers to no anchor defined before it"),
         // The bad byte is 0xE9 at 10:24 (Latin-1 'é'); libyaml takes it as the lead byte of a
-        // three-byte sequence and reports the next byte, 'e' (0x65) at 10:25, as the bad one.
-        bad("yaml-invalid-utf8.yaml", "yaml.encoding", 10, 25,
-            "the input is not valid UTF-8 text: invalid trailing UTF-8 octet (byte 0x65)"),
+        // three-byte sequence and names the next byte, 'e' (0x65) at 10:25: the finding is at 0xE9.
+        bad("yaml-invalid-utf8.yaml", "yaml.encoding", 10, 24,
+            "the input is not valid UTF-8 text: byte 0xE9 does not start a character here (the byte after it, 0x65, does not continue it)"),
         bad("yaml-invalid-utf8-continuation-byte.yaml", "yaml.encoding", 10, 24,
             "the input is not valid UTF-8 text: invalid leading UTF-8 octet (byte 0x80)"),
         bad("yaml-utf16-bom.yaml", "yaml.encoding", 1, 1,
@@ -167,6 +167,9 @@ struct BadCaseFileTests {
             "plan.timely is computed from the facts as 'yes'; this answer is not used"),
         bad("unanswered.yaml", "case.unanswered", 2, 7,
             "case Y-44: cp.attention applies but has no answer"),
+        // The key is there with nothing after it: at the key, not at the case.
+        bad("unanswered-blank.yaml", "case.unanswered", 18, 3,
+            "case Y-57: cp.attention applies but has no answer"),
         bad("unanswered-per-element.yaml", "case.unanswered", 16, 28,
             "case Y-45: interv.factor_delivered[accommodation] applies but has no answer"),
         bad("unanswered-computed.yaml", "case.unanswered", 2, 7,

@@ -50,6 +50,24 @@ struct LintCommandTests {
         #expect(complete.output.contains("s.yaml:1:7: error: case S-1: cp.attention applies but has no answer [case.unanswered]"))
     }
 
+    /// A York case (IAOW set) with its recorded RoSH misspelt: one error where it is written, not
+    /// also a failed check (rosh_recorded "missing") and 15 questions waiting for rosh_assessed.
+    @Test("a misspelt fact value gives one error, without follow-ons")
+    func misspeltFactValue() throws {
+        let york = try String(contentsOf: Self.root.appendingPathComponent("examples/york-2013/om-01.yaml"), encoding: .utf8)
+        let document = try #require(york.components(separatedBy: "\n---\n").first { $0.contains("\n  rosh_recorded: high\n") })
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let text = document.replacingOccurrences(of: "\n  rosh_recorded: high\n", with: "\n  rosh_recorded: Low\n")
+        try Data(text.utf8).write(to: directory.appendingPathComponent("c.yaml"))
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "  rosh_recorded: Low" }) + 1
+        let run = try Executable.run(["lint", "c.yaml"], in: directory)
+        #expect(run.status == 1)
+        #expect(run.codes == ["case.fact-value"])
+        #expect(run.output.hasPrefix("c.yaml:\(line):18: error: 'Low' is not a value of rosh_recorded; did you mean 'low'? [case.fact-value]\n"))
+        #expect(run.output.hasSuffix("1 error in 1 file (1 case)\n"))
+    }
+
     @Test("the GitHub format follows the workflow command syntax")
     func github() throws {
         let directory = try Executable.temporaryDirectory()
