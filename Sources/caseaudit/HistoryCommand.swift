@@ -49,9 +49,11 @@ struct HistoryCommand: ParsableCommand {
             let stream = try cases.open(chosen.inputs, set: RulesCommand.loaded(read.result))
             let store = try HistoryCommand.run { () throws(HistoryError) in try HistoryStore(path: database.path) }
             let request = RoundRecorder.Request(label: round, date: date, chain: read.chain, replace: replace)
+            let printer = cases.limit.printer()
             let result = try HistoryCommand.run { () throws(HistoryError) in
-                try RoundRecorder.record(stream, request, in: store, report: Output.diagnostics)
+                try RoundRecorder.record(stream, request, in: store, report: printer.print)
             }
+            printer.finish()
             Output.write("Recorded round \(round): \(result.scorecard.cases) cases, \(result.set.id) version \(result.set.version).\n")
             let status = CaseOptions.status(result.summary)
             if status != .success { throw status.exit }

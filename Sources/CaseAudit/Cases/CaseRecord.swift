@@ -33,6 +33,8 @@ public struct ElementAnswer: Sendable, Hashable {
 public struct CasePositions: Sendable {
     /// The case itself (its `case:` value, or its CSV row).
     public var record: SourcePosition
+    /// Where the case's document or row begins: what reading it reports lies from here on.
+    public var start: SourcePosition
     /// Each given fact's value, by fact index.
     public var facts = PositionTable()
     /// Each given answer's value (for `for_each`, the mapping), by question index.
@@ -43,11 +45,13 @@ public struct CasePositions: Sendable {
 
     public init(record: SourcePosition) {
         self.record = record
+        self.start = record
     }
 
     /// Room for `facts` and `answers` positions, so recording them does not reallocate.
     init(record: SourcePosition, facts: Int, answers: Int) {
         self.record = record
+        self.start = record
         self.facts = PositionTable(count: facts)
         self.answers = PositionTable(count: answers)
     }

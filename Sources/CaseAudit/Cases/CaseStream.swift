@@ -218,16 +218,26 @@ public final class CaseStream: Sendable {
         var read = PieceRead(piece: piece, checked: check != nil)
         let input = piece.input
         func note(_ diagnostic: Diagnostic) { read.diagnostics.append(shown(diagnostic)) }
+        // Diagnostics noted since the last case was taken or skipped: a skipped case's own lie from
+        // its start on, and are dropped with it (they were reported just before it came).
+        var since = 0
+        func skip(_ record: CaseRecord) {
+            let start = record.positions.start.offset
+            let kept = read.diagnostics[since...].filter { ($0.location?.position.offset ?? -1) < start }
+            read.diagnostics.replaceSubrange(since..., with: kept)
+        }
         func accept(_ record: CaseRecord) {
+            defer { since = read.diagnostics.count }
             read.found += 1
             let key = RecordKey(input: input, offset: record.positions.record.offset)
-            if skipping.contains(key) { return }
+            if skipping.contains(key) { return skip(record) }
             var record = record
             record.id = Self.normalised(record.id)
             if let check, let first = check.registry.withLock({
                 $0.register(record.id, input: input, position: record.positions.record, idsIn: caseIDs)
             }) {
                 read.duplicates.insert(key)
+                skip(record)
                 note(duplicate(record.id, at: record.location, first: first))
                 return
             }

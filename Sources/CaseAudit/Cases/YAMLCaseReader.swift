@@ -36,6 +36,7 @@ struct YAMLCaseReader {
         }
         guard let id = Self.caseID(root["case"], in: root.position, flag) else { return nil }
         var record = emptyRecord(id, source)
+        record.positions.start = root.position
         if let assessor = root["assessor"] { readAssessor(assessor, into: &record, flag) }
         if let facts = mapping(root["facts"], "facts", flag) {
             for pair in facts {

@@ -85,6 +85,7 @@ struct BadCaseFileTests {
             "the case id must be a non-empty text, and this one is empty; the case is skipped"),
         bad("case-id-not-text.yaml", "case.missing-id", 2, 7,
             "the case id must be a non-empty text, and this one is a mapping; the case is skipped"),
+        // The copy's bad values (rosh: hihg, maybe, rmp.sufficent) are not reported: it is skipped.
         bad("case-duplicate-id.yaml", "case.duplicate-id", 6, 7,
             "case id 'Y-13' is used twice; this case is skipped"),
         bad("case-unknown-key.yaml", "case.unknown-key", 3, 1,
@@ -227,6 +228,7 @@ struct BadCaseFileTests {
             "this row has 9 cells and the header 8"),
         bad("csv-missing-id.csv", "case.missing-id", 4, 1,
             "this row has no case id; it is skipped"),
+        // Nor the skipped row's 'hihg' and 'maybe'.
         bad("csv-duplicate-id.csv", "case.duplicate-id", 4, 1,
             "case id 'C-21' is used twice; this case is skipped"),
         bad("csv-fact-value-enum.csv", "case.fact-value", 3, 6,

@@ -68,6 +68,24 @@ struct LintCommandTests {
         #expect(run.output.hasSuffix("1 error in 1 file (1 case)\n"))
     }
 
+    /// The skipped copy of a duplicate case reports nothing of its own, read on one thread or on
+    /// two (where the duplicate is found after the reading and the input read again), and lint
+    /// counts the errors score counts.
+    @Test("a skipped duplicate case reports only that it is a duplicate")
+    func duplicateCopy() throws {
+        let mini = try CaseFixtures.path("rules/mini.yaml")
+        for file in ["case-duplicate-id.yaml", "csv-duplicate-id.csv"] {
+            let path = try CaseFixtures.path("lint/bad/" + file)
+            let one = try Executable.run(["lint", "--jobs", "1", "--rules", mini, path])
+            #expect(one.codes == ["case.duplicate-id"], "\(file): \(one.output)")
+            #expect(one.output.hasSuffix("1 error in 1 file (1 case)\n"))
+            let two = try Executable.run(["lint", "--jobs", "2", "--rules", mini, path])
+            #expect(two.output == one.output)
+            let score = try Executable.run(["score", "--rules", mini, path])
+            #expect(score.error.matches(of: /\[(case|csv)\.[a-z-]+\]/).map { String($0.output.0) } == ["[case.duplicate-id]"], "\(file): \(score.error)")
+        }
+    }
+
     @Test("the GitHub format follows the workflow command syntax")
     func github() throws {
         let directory = try Executable.temporaryDirectory()
