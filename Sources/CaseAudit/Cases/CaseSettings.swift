@@ -56,7 +56,7 @@ public struct CaseSettings: Sendable, Equatable {
 
     /// An embedded set's name stays a name; a path is taken from the settings file's directory.
     static func reference(_ value: String, besides settingsPath: String) -> String {
-        if EmbeddedCriteriaSets.isName(value), EmbeddedCriteriaSets.files(named: value) != nil { return value }
+        if EmbeddedCriteriaSets.isEmbedded(value) { return value }
         if value.hasPrefix("/") { return value }
         let joined = CriteriaSetLoader.directory(of: settingsPath) + value
         return EmbeddedCriteriaSets.isName(joined) ? "./" + joined : joined

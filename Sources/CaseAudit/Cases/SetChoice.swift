@@ -48,7 +48,7 @@ public struct SetChoice: Sendable {
                 choice.groups[index].inputs.append(input)
             } else {
                 indexByIdentity[identity] = choice.groups.count
-                choice.groups.append(Group(rules: found.rules, settings: found.rules == nil ? nil : found.path, inputs: [input]))
+                choice.groups.append(Group(found, inputs: [input]))
             }
         }
         choice.diagnostics = finder.diagnostics
@@ -66,7 +66,7 @@ public struct SetChoice: Sendable {
         }
         var finder = SettingsFinder()
         if let found = finder.settings(forDirectory: directory) {
-            choice.groups = [Group(rules: found.rules, settings: found.rules == nil ? nil : found.path, inputs: [])]
+            choice.groups = [Group(found, inputs: [])]
         }
         choice.diagnostics = finder.diagnostics
         choice.settingsFiles = finder.read
@@ -86,7 +86,7 @@ public struct SetChoice: Sendable {
 
     static func origin(_ rules: String?) -> SetOrigin {
         guard let rules else { return .embedded(DefaultCriteriaSet.name) }
-        if EmbeddedCriteriaSets.isName(rules), EmbeddedCriteriaSets.files(named: rules) != nil { return .embedded(rules) }
+        if EmbeddedCriteriaSets.isEmbedded(rules) { return .embedded(rules) }
         return .disk(rules)
     }
 }
@@ -162,5 +162,12 @@ private struct SettingsFinder {
         guard let real = realpath(directory.isEmpty ? "." : directory, nil) else { return nil }
         defer { free(real) }
         return String(cString: real)
+    }
+}
+
+extension SetChoice.Group {
+    /// The set a settings file names (the embedded default when it names none), for `inputs`.
+    init(_ settings: CaseSettings, inputs: [CaseInput]) {
+        self.init(rules: settings.rules, settings: settings.rules == nil ? nil : settings.path, inputs: inputs)
     }
 }

@@ -15,6 +15,11 @@ public enum EmbeddedCriteriaSets {
         !reference.contains("/") && !reference.hasSuffix(".yaml") && !reference.hasSuffix(".yml") && !reference.isEmpty
     }
 
+    /// True when `reference` names a set built into the binary (not a path on disk).
+    public static func isEmbedded(_ reference: String) -> Bool {
+        isName(reference) && files(named: reference) != nil
+    }
+
     /// Loads the embedded set with this name, or nil when there is none.
     public static func load(named name: String) -> CriteriaSetLoader.Result? {
         files(named: name).map { CriteriaSetLoader.load(files: $0, origin: .embedded(name)) }
