@@ -162,6 +162,13 @@ public struct YAMLEventReader: ~Copyable {
     /// Records a problem the reader found (it does not stop the events).
     public mutating func report(_ error: YAMLError) { errors.append(error) }
 
+    /// The problems recorded so far, which the outcome will then not repeat (a caller reporting
+    /// each document's problems with it takes them at the document's end).
+    public mutating func takeErrors() -> [YAMLError] {
+        defer { errors.removeAll() }
+        return errors
+    }
+
     /// The current scalar's bytes, valid until the next event.
     public var bytes: UnsafeBufferPointer<UInt8> {
         guard kind == .scalar, let value = event.pointee.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }

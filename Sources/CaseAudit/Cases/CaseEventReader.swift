@@ -47,6 +47,8 @@ struct CaseEventReader {
                 let record = readDocument(&reader, source, &found)
                 // A document the events stop inside is not delivered (as with the tree reader).
                 guard reader.next(), reader.kind == .documentEnd else { break }
+                // The document's YAML problems (a duplicate or non-scalar key) are reported with it.
+                for error in reader.takeErrors() { report(Diagnostic(error, in: source)) }
                 found.general.forEach(report)
                 if let record {
                     found.record.forEach(report)

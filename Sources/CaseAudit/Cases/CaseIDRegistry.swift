@@ -18,12 +18,13 @@ struct CaseIDRegistry {
     private var cache: (input: Int, ids: [String: SourcePosition])?
 
     /// Registers `id` at `position` of input `input`; returns where it was first seen when it is a
-    /// duplicate. `idsIn` lists the ids of an input in order with their positions.
+    /// duplicate. `idsIn` lists the ids of an input in order with their positions. A case registered
+    /// again from the same place is not a duplicate of itself (an input may be read twice).
     mutating func register(
         _ id: String, input: Int, position: SourcePosition,
         idsIn: (Int) -> [(String, SourcePosition)]
     ) -> (input: Int, position: SourcePosition)? {
-        if let first = exact[id] { return first }
+        if let first = exact[id] { return first.input != input || first.position.offset < position.offset ? first : nil }
         let key = Self.hash(id) >> (Self.inputBits + 1)  // 43 bits, clear of the used bit
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: key) & mask

@@ -27,6 +27,9 @@ public final class CaseStream: Sendable {
     /// With more than one job, YAML files of `split` bytes or more are read in runs of documents of
     /// about `chunk` bytes, in parallel.
     let pieceBytes: (split: Int, chunk: Int)
+    /// Most diagnostics a worker holds for its piece; a piece that finds more is read again on the
+    /// calling thread, which reports them as it goes, so memory stays bounded whatever the input.
+    let heldDiagnostics: Int
     /// Standard input, read once and kept, so a second reading gets it again.
     private let standardInput = Mutex<SourceText?>(nil)
 
@@ -36,12 +39,12 @@ public final class CaseStream: Sendable {
     ) {
         self.init(
             schema: schema, inputs: inputs, limits: limits, pseudonymiser: pseudonymiser,
-            standardInputFormat: standardInputFormat, jobs: jobs, pieceBytes: (4 << 20, 1 << 20))
+            standardInputFormat: standardInputFormat, jobs: jobs, pieceBytes: (4 << 20, 1 << 20), heldDiagnostics: 8192)
     }
 
     init(
         schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil,
-        standardInputFormat: CaseFormat? = nil, jobs: Int, pieceBytes: (split: Int, chunk: Int)
+        standardInputFormat: CaseFormat? = nil, jobs: Int, pieceBytes: (split: Int, chunk: Int), heldDiagnostics: Int = 8192
     ) {
         self.schema = schema
         self.inputs = inputs
@@ -50,6 +53,7 @@ public final class CaseStream: Sendable {
         self.standardInputFormat = standardInputFormat
         self.jobs = max(1, jobs)
         self.pieceBytes = pieceBytes
+        self.heldDiagnostics = max(1, heldDiagnostics)
     }
 
     /// The number of cores online: the default number of jobs.
@@ -97,19 +101,27 @@ public final class CaseStream: Sendable {
         merge: (Partial) -> Void, report: ([Diagnostic]) -> Void
     ) -> Summary {
         var merger = Merger<Partial>(stream: self)
-        // One thread: ids are checked as cases are read, so a duplicate never reaches `add`.
-        let check = jobs == 1 ? InlineCheck() : nil
+        /// Reads a piece on the calling thread: ids checked and diagnostics reported as cases are read.
+        func readHere(_ piece: Piece, _ check: (CaseRecord, RecordKey) -> Diagnostic?, _ flush: ([Diagnostic]) -> Void) -> (PieceRead, Partial) {
+            withoutActuallyEscaping(check) { check in
+                withoutActuallyEscaping(flush) { flush in
+                    var partial = start()
+                    let read = self.read(piece, check: check, flush: flush, into: &partial, add: add)
+                    return (read, partial)
+                }
+            }
+        }
         let pieces = Pieces(self, jobs: jobs)
+        guard jobs > 1 else {
+            while let piece = pieces.next() { merger.readHere(piece, reader: readHere, merge: merge, report: report) }
+            return merger.summary
+        }
         OrderedWorkers.run(jobs: jobs, next: { pieces.next() }, work: { piece in
             var partial = start()
-            let read = self.read(piece, skipping: [], check: check, into: &partial, add: add)
+            let read = self.read(piece, check: nil, flush: nil, into: &partial, add: add)
             return (read, partial)
         }, consume: { result in
-            merger.take(result.0, result.1, again: { piece, skipping in
-                var partial = start()
-                let read = self.read(piece, skipping: skipping, check: nil, into: &partial, add: add)
-                return (read, partial)
-            }, merge: merge, report: report)
+            merger.take(result.0, result.1, reader: readHere, merge: merge, report: report)
         })
         return merger.summary
     }
@@ -187,14 +199,11 @@ public final class CaseStream: Sendable {
         var complete = true
         /// Cases found, duplicates included.
         var found = 0
-        /// Whether the ids were checked as the cases were read (one thread), and the duplicates found.
-        var checked = false
+        /// The cases skipped as duplicates (found when the ids are checked as the cases are read).
         var duplicates: Set<RecordKey> = []
-    }
-
-    /// The duplicate-id check of a one-thread read, made as cases are read.
-    private final class InlineCheck: Sendable {
-        let registry = Mutex(CaseIDRegistry())
+        /// Whether a worker found more diagnostics than it holds (``heldDiagnostics``): the piece
+        /// must be read again on the calling thread.
+        var overflowed = false
     }
 
     /// The error for a case whose id was used before (at `first`), naming its pseudonym if ids are hidden.
@@ -210,14 +219,19 @@ public final class CaseStream: Sendable {
         pseudonymiser == nil ? diagnostic : diagnostic.withoutSourceText
     }
 
-    /// Reads one piece: every case not in `skipping` goes to `add`.
+    /// Reads one piece, every case to `add`. On the calling thread, `check` finds a case whose id
+    /// was used before (the case is then skipped) and `flush` takes the diagnostics after each case;
+    /// a worker (both nil) keeps the ids for the merger to check and holds the diagnostics, up to
+    /// ``heldDiagnostics``.
     private func read<Partial>(
-        _ piece: Piece, skipping: Set<RecordKey>, check: InlineCheck?, into partial: inout Partial,
-        add: (inout Partial, CaseRecord, Int) -> [Diagnostic]
+        _ piece: Piece, check: ((CaseRecord, RecordKey) -> Diagnostic?)?, flush: (([Diagnostic]) -> Void)?,
+        into partial: inout Partial, add: (inout Partial, CaseRecord, Int) -> [Diagnostic]
     ) -> PieceRead {
-        var read = PieceRead(piece: piece, checked: check != nil)
+        var read = PieceRead(piece: piece)
         let input = piece.input
-        func note(_ diagnostic: Diagnostic) { read.diagnostics.append(shown(diagnostic)) }
+        func note(_ diagnostic: Diagnostic) {
+            if !read.overflowed { read.diagnostics.append(shown(diagnostic)) }
+        }
         // Diagnostics noted since the last case was taken or skipped: a skipped case's own lie from
         // its start on, and are dropped with it (they were reported just before it came).
         var since = 0
@@ -226,22 +240,35 @@ public final class CaseStream: Sendable {
             let kept = read.diagnostics[since...].filter { ($0.location?.position.offset ?? -1) < start }
             read.diagnostics.replaceSubrange(since..., with: kept)
         }
+        /// Hands the diagnostics so far on (calling thread), or gives up holding them past the limit.
+        func caseDone() {
+            if let flush, !read.diagnostics.isEmpty {
+                flush(read.diagnostics)
+                read.diagnostics.removeAll(keepingCapacity: true)
+            } else if flush == nil, read.diagnostics.count > heldDiagnostics {
+                read.overflowed = true
+                read.diagnostics = []
+            }
+            since = read.diagnostics.count
+        }
         func accept(_ record: CaseRecord) {
-            defer { since = read.diagnostics.count }
+            defer { caseDone() }
             read.found += 1
+            // A worker past its limit only finishes the pass: the piece is read again.
+            if read.overflowed { return }
             let key = RecordKey(input: input, offset: record.positions.record.offset)
-            if skipping.contains(key) { return skip(record) }
             var record = record
             record.id = Self.normalised(record.id)
-            if let check, let first = check.registry.withLock({
-                $0.register(record.id, input: input, position: record.positions.record, idsIn: caseIDs)
-            }) {
-                read.duplicates.insert(key)
-                skip(record)
-                note(duplicate(record.id, at: record.location, first: first))
-                return
+            if let check {
+                if let duplicate = check(record, key) {
+                    read.duplicates.insert(key)
+                    skip(record)
+                    note(duplicate)
+                    return
+                }
+            } else {
+                read.ids.append((record.id, record.positions.record))
             }
-            read.ids.append((record.id, record.positions.record))
             read.cases += 1
             if let pseudonymiser {
                 record.id = pseudonymiser.pseudonym(for: record.id)
@@ -277,15 +304,15 @@ public final class CaseStream: Sendable {
         guard let resume else { return (outcome.errors, outcome.documents, outcome.complete) }
         let reader = YAMLCaseReader(schema: schema)
         var documents = range.documents
-        var problems: [YAMLError] = []
         let errors = YAMLLoader.forEachDocument(in: source, range: range, limits: limits) { document, found in
             documents = document.index + 1
             guard document.index >= resume.document else { return }
-            problems += found
+            // The document's YAML problems are reported with it, as the events do.
+            for problem in found where problem.position.offset >= resume.offset { report(Diagnostic(problem, in: source)) }
             if let record = reader.read(document, report: report) { accept(record) }
         }
         let fatal = errors.contains { $0.isFatal }
-        return (outcome.errors + problems.filter { $0.position.offset >= resume.offset } + errors, documents - range.documents, !fatal)
+        return (outcome.errors + errors, documents - range.documents, !fatal)
     }
 
     /// A case id in Unicode NFC (precomposed): `é` typed as one character or as `e` and a combining
@@ -331,15 +358,18 @@ public final class CaseStream: Sendable {
     }
 }
 
-/// Folds piece results in input order: the exact duplicate-id check, pieces read again where a
-/// duplicate must be skipped or a run of documents stopped early, diagnostics per input in source
-/// order, and the summary.
+/// Folds piece results in input order: the exact duplicate-id check, pieces read again on the
+/// calling thread where a duplicate must be skipped, a worker held too many diagnostics or a run
+/// of documents stopped early, diagnostics per input in source order, and the summary.
 private struct Merger<Partial> {
+    /// Reads a piece on the calling thread, given the duplicate check and where diagnostics go.
+    typealias Reader = (
+        CaseStream.Piece, (CaseRecord, CaseStream.RecordKey) -> Diagnostic?, ([Diagnostic]) -> Void
+    ) -> (CaseStream.PieceRead, Partial)
+
     let stream: CaseStream
-    var summary = CaseStream.Summary()
+    private(set) var summary = CaseStream.Summary()
     private var registry = CaseIDRegistry()
-    /// Diagnostics of the piece being folded.
-    private var pending: [Diagnostic] = []
     /// Documents of the input being folded, before the next piece, cases found in it, and whether
     /// anything was reported about it.
     private var documents = 0
@@ -350,66 +380,78 @@ private struct Merger<Partial> {
 
     init(stream: CaseStream) { self.stream = stream }
 
+    /// Folds a piece a worker read, reading it again here when its result cannot stand.
     mutating func take(
-        _ read: CaseStream.PieceRead, _ partial: Partial,
-        again: (CaseStream.Piece, Set<CaseStream.RecordKey>) -> (CaseStream.PieceRead, Partial),
+        _ read: CaseStream.PieceRead, _ partial: Partial, reader: Reader,
         merge: (Partial) -> Void, report: ([Diagnostic]) -> Void
     ) {
-        var (read, partial) = (read, partial)
         var piece = read.piece
         if finished == piece.input { return }
-        if let range = piece.range, let source = piece.source {
-            if (!read.complete && !piece.last) || documents + read.documents > stream.limits.maxDocuments {
-                // The events stopped before the piece's end, or the documents reach the limit (the
-                // piece counted them from 0): read from here to the end of the input as one piece,
-                // as a whole read would.
-                piece.range = YAMLRange(start: range.start, end: source.bytes.count, line: range.line, documents: documents)
-                piece.last = true
-                (read, partial) = again(piece, [])
-                finished = piece.input
+        var again = read.overflowed
+        if let range = piece.range, let source = piece.source,
+           (!read.complete && !piece.last) || documents + read.documents > stream.limits.maxDocuments {
+            // The events stopped before the piece's end, or the documents reach the limit (the
+            // piece counted them from 0): read from here to the end of the input as one piece,
+            // as a whole read would.
+            piece.range = YAMLRange(start: range.start, end: source.bytes.count, line: range.line, documents: documents)
+            piece.last = true
+            finished = piece.input
+            again = true
+        }
+        if !again {
+            // Registering a case again from the same place is no duplicate, so a piece read again
+            // after some of its ids went in finds only the real ones.
+            again = read.ids.contains { id, position in
+                registry.register(id, input: piece.input, position: position, idsIn: stream.caseIDs) != nil
             }
-            documents += read.documents
         }
-        var duplicates: Set<CaseStream.RecordKey> = []
-        for (id, position) in read.ids where !read.checked {
-            guard let first = registry.register(id, input: piece.input, position: position, idsIn: stream.caseIDs) else { continue }
-            duplicates.insert(CaseStream.RecordKey(input: piece.input, offset: position.offset))
-            pending.append(stream.shown(stream.duplicate(id, at: location(piece, position), first: first)))
+        if again { return readHere(piece, reader: reader, merge: merge, report: report) }
+        fold(read, partial, merge: merge, report: report)
+    }
+
+    /// Reads a piece on the calling thread: ids checked as the cases come, diagnostics reported
+    /// after each case.
+    mutating func readHere(
+        _ piece: CaseStream.Piece, reader: Reader, merge: (Partial) -> Void, report: ([Diagnostic]) -> Void
+    ) {
+        withoutActuallyEscaping(report) { report in
+            let (read, partial) = reader(piece, { record, key in
+                guard let first = registry.register(record.id, input: key.input, position: record.positions.record, idsIn: stream.caseIDs)
+                else { return nil }
+                return stream.duplicate(record.id, at: record.location, first: first)
+            }, { emit($0, report) })
+            fold(read, partial, merge: merge, report: report)
         }
-        summary.duplicates.formUnion(read.duplicates)
-        if !duplicates.isEmpty {
-            summary.duplicates.formUnion(duplicates)
-            let duplicateErrors = pending
-            (read, partial) = again(piece, duplicates)
-            pending = duplicateErrors
-        }
+    }
+
+    private mutating func fold(_ read: CaseStream.PieceRead, _ partial: Partial, merge: (Partial) -> Void, report: ([Diagnostic]) -> Void) {
+        let piece = read.piece
+        if piece.range != nil { documents += read.documents }
         merge(partial)
         summary.cases += read.cases
+        summary.duplicates.formUnion(read.duplicates)
         if read.unreadable { summary.unreadable += 1 }
-        pending += read.diagnostics
         found += read.found
-        if piece.last, found == 0, !reported, pending.isEmpty,
+        var rest = read.diagnostics
+        if piece.last, found == 0, !reported, rest.isEmpty,
            case .success(let source) = piece.source.map({ .success($0) }) ?? stream.source(of: piece.input) {
-            pending.append(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))
+            rest.append(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))
         }
         // A piece's diagnostics lie in its part of the input, after the earlier pieces': reported
         // piece by piece, they come in source order.
-        summary.errors += pending.count(of: .error)
-        summary.warnings += pending.count(of: .warning)
-        if !pending.isEmpty {
-            reported = true
-            report(pending.sortedForOutput())
-        }
-        pending = []
+        emit(rest, report)
         guard piece.last else { return }
         documents = 0
         found = 0
         reported = false
     }
 
-    /// A location in a piece's input, with its line (read again: only for a duplicate).
-    private func location(_ piece: CaseStream.Piece, _ position: SourcePosition) -> SourceLocation {
-        if let source = piece.source ?? (try? stream.source(of: piece.input).get()) { return SourceLocation(source, position) }
-        return SourceLocation(path: stream.inputs[piece.input].path, position: position)
+    /// Reports diagnostics in source order and counts them.
+    private mutating func emit(_ batch: [Diagnostic], _ report: ([Diagnostic]) -> Void) {
+        guard !batch.isEmpty else { return }
+        summary.errors += batch.count(of: .error)
+        summary.warnings += batch.count(of: .warning)
+        reported = true
+        report(batch.sortedForOutput())
     }
 }

@@ -24,8 +24,13 @@ import Testing
         let inputs = CaseInputs.expand([directory.path]).inputs
         let one = try Self.outputs(inputs, jobs: 1, all: false)
         let four = try Self.outputs(inputs, jobs: 4, pieceBytes: (32 << 10, 8 << 10), all: false)
+        // Workers that may hold only 5 diagnostics: nearly every piece is read again by the caller.
+        let overflowing = try Self.outputs(inputs, jobs: 4, pieceBytes: (32 << 10, 8 << 10), heldDiagnostics: 5, all: false)
         #expect(one.count == 4)
-        for (name, text) in one { #expect(four[name] == text, "\(name) differs between --jobs 1 and --jobs 4") }
+        for (name, text) in one {
+            #expect(four[name] == text, "\(name) differs between --jobs 1 and --jobs 4")
+            #expect(overflowing[name] == text, "\(name) differs between --jobs 1 and --jobs 4 holding 5 diagnostics")
+        }
         let lint = try #require(one["lint text"])
         // The second file repeats the first case of the first copy; the alias document is read
         // (from its tree), with its unknown key; the broken file stops at its unclosed sequence.
@@ -39,6 +44,37 @@ import Testing
         // never ends); the duplicate is skipped.
         #expect(lint.hasSuffix("in 3 files (109 cases)"))
         #expect(one["score json"]?.contains("\"cases\": 109") == true)
+    }
+
+    /// Diagnostics are handed on as the cases are read, never held for a whole input: on one thread
+    /// after each case; with workers, a piece that finds more than a worker may hold is read again by
+    /// the calling thread, which hands them on as it goes. The output is the same every way.
+    @Test func diagnosticsAreHandedOnAsCasesAreRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caseaudit-stream-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // 40 cases with an id and nothing else: each has findings (facts missing, questions unanswered).
+        try (1...40).map { "---\ncase: S-\($0)\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        let schema = CaseSchema(try #require(DefaultCriteriaSet.load().set))
+        func lint(jobs: Int, held: Int) -> (batches: Int, text: String) {
+            let stream = CaseStream(schema: schema, inputs: [.file(path)], jobs: jobs, pieceBytes: (4 << 20, 1 << 20), heldDiagnostics: held)
+            var batches = 0
+            var found: [Diagnostic] = []
+            let summary = LintRun.cases(stream) { batch in
+                batches += 1
+                found += batch
+            }
+            return (batches, DiagnosticFormatter(useColor: false).format(found) + summary.line)
+        }
+        let one = lint(jobs: 1, held: 8192)
+        let held = lint(jobs: 2, held: 8192)
+        let overflowing = lint(jobs: 2, held: 100)
+        // One batch per case on one thread and when read again; a worker holding them all: one batch.
+        #expect(one.batches == 40)
+        #expect(overflowing.batches == 40)
+        #expect(held.batches == 1)
+        #expect(one.text.hasSuffix("in 1 file (40 cases)"))
+        #expect(held.text == one.text)
+        #expect(overflowing.text == one.text)
     }
 
     /// A directory with the York YAML cases copied twice into one large file (ids made
@@ -80,11 +116,12 @@ import Testing
     /// Every output of score, gaps, lint and report over `inputs`, each with its diagnostics, by
     /// name (not `all`: one of each command).
     static func outputs(
-        _ inputs: [CaseInput], jobs: Int, pieceBytes: (split: Int, chunk: Int) = (4 << 20, 1 << 20), all: Bool = true
+        _ inputs: [CaseInput], jobs: Int, pieceBytes: (split: Int, chunk: Int) = (4 << 20, 1 << 20), heldDiagnostics: Int = 8192,
+        all: Bool = true
     ) throws -> [String: String] {
         let set = try #require(DefaultCriteriaSet.load().set)
         let schema = CaseSchema(set)
-        let stream = CaseStream(schema: schema, inputs: inputs, jobs: jobs, pieceBytes: pieceBytes)
+        let stream = CaseStream(schema: schema, inputs: inputs, jobs: jobs, pieceBytes: pieceBytes, heldDiagnostics: heldDiagnostics)
         let formatter = DiagnosticFormatter(useColor: false)
         let profile = Aggregate.defaultProfile(set)
         let by = try #require(set.fact(named: "offender_manager"))
