@@ -10,7 +10,8 @@ import Darwin
 /// once. Cases are held in their compact binary form (``GapCase/encode(into:)``); past a memory
 /// budget every group's bytes go to one temporary file, created private (0600) and unlinked at
 /// once, so it never outlives the process and no other process can open it. Memory stays at the
-/// budget plus a few bytes per stored run, whatever the number of cases.
+/// budget plus a few bytes per stored run, whatever the number of cases. The budget counts the
+/// bytes the groups' buffers have reserved, not only those used, since that is what memory holds.
 final class GapStore<Key: Hashable & Comparable> {
     private let budget: Int
     private var groups: [Key: Group] = [:]
@@ -26,7 +27,7 @@ final class GapStore<Key: Hashable & Comparable> {
         var spilled: [(offset: Int, length: Int)] = []
     }
 
-    init(budget: Int = 16 << 20) { self.budget = budget }
+    init(budget: Int = 4 << 20) { self.budget = budget }
 
     deinit { if file >= 0 { close(file) } }
 
@@ -38,9 +39,9 @@ final class GapStore<Key: Hashable & Comparable> {
     /// Adds a case to a group.
     func add(_ entry: GapCase, to key: Key) {
         var group = groups.removeValue(forKey: key) ?? Group()
-        let before = group.bytes.count
+        let before = group.bytes.capacity
         entry.encode(into: &group.bytes)
-        held += group.bytes.count - before
+        held += group.bytes.capacity - before
         groups[key] = group
         if held > budget { spill() }
     }
@@ -79,7 +80,7 @@ final class GapStore<Key: Hashable & Comparable> {
             }
             group.spilled.append((fileSize, written))
             fileSize += written
-            held -= written
+            held -= group.bytes.capacity
             group.bytes = []
             groups[key] = group
         }
