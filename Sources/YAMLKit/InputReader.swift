@@ -30,7 +30,7 @@ enum InputReader {
         if Int(info.st_size) > maxBytes { throw .tooLarge(Int(info.st_size)) }
         // A regular file never blocks; clear the flag so reads behave as usual.
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        return try readAll(fd: fd, maxBytes: maxBytes)
+        return try readAll(fd: fd, maxBytes: maxBytes, expected: Int(info.st_size))
     }
 
     /// What a file that is not regular is ("a FIFO", "a device", …), or nil for a regular file.
@@ -50,8 +50,22 @@ enum InputReader {
         try readAll(fd: 0, maxBytes: maxBytes)
     }
 
-    private static func readAll(fd: Int32, maxBytes: Int) throws(Failure) -> [UInt8] {
-        var result: [UInt8] = []
+    /// Reads to the end of `fd`: the `expected` bytes (a regular file's size) straight into the
+    /// result, then whatever more there is (a file that grew) in chunks.
+    private static func readAll(fd: Int32, maxBytes: Int, expected: Int = 0) throws(Failure) -> [UInt8] {
+        var failure: Int32?
+        var result = [UInt8](unsafeUninitializedCapacity: max(0, min(expected, maxBytes))) { buffer, initialized in
+            guard let base = buffer.baseAddress else { return }
+            while initialized < buffer.count {
+                let count = systemRead(fd, base + initialized, buffer.count - initialized)
+                if count < 0, errno == EINTR { continue }
+                if count < 0 { failure = errno }
+                if count <= 0 { return }
+                initialized += count
+            }
+        }
+        if let failure { throw .unreadable(describe(failure)) }
+        if result.count < expected { return result }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(fd, $0.baseAddress, $0.count) }
