@@ -3,40 +3,45 @@ import YAMLKit
 /// A normalised rendering of a YAML tree for hashing: comments, layout and quoting style do not count.
 enum CanonicalText {
     static func render(_ node: Node) -> String {
-        var out = ""
+        var out: [UInt8] = []
         write(node, into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private static func write(_ node: Node, into out: inout String) {
+    /// Written as UTF-8 bytes: the escaped characters are ASCII, which never occurs inside a
+    /// multi-byte character, so escaping byte by byte is escaping character by character.
+    private static func write(_ node: Node, into out: inout [UInt8]) {
         switch node.content {
         case .scalar(let value, _):
-            out += "\""
-            for scalar in value.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                default: out.unicodeScalars.append(scalar)
+            out.append(UInt8(ascii: "\""))
+            for byte in value.utf8 {
+                switch byte {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
+                case UInt8(ascii: "\n"):
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: "n"))
+                default: out.append(byte)
                 }
             }
-            out += "\""
+            out.append(UInt8(ascii: "\""))
         case .sequence(let items):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 write(item, into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .mapping(let pairs):
-            out += "{"
+            out.append(UInt8(ascii: "{"))
             for (index, pair) in pairs.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 write(pair.key, into: &out)
-                out += ":"
+                out.append(UInt8(ascii: ":"))
                 write(pair.value, into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 }
