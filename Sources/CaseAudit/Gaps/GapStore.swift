@@ -27,7 +27,7 @@ final class GapStore<Key: Hashable & Comparable> {
         var spilled: [(offset: Int, length: Int)] = []
     }
 
-    init(budget: Int = 4 << 20) { self.budget = budget }
+    init(budget: Int = 1 << 20) { self.budget = budget }
 
     deinit { if file >= 0 { close(file) } }
 
