@@ -8,6 +8,8 @@ let package = Package(
         .executable(name: "caseaudit", targets: ["caseaudit"]),
         // The web form (`caseaudit serve`): its own product, so the core CLI never compiles SwiftNIO.
         .executable(name: "caseaudit-serve", targets: ["caseaudit-serve"]),
+        // The history (`caseaudit history`, `report --history`): its own product, so the core CLI never compiles GRDB.
+        .executable(name: "caseaudit-history", targets: ["caseaudit-history"]),
         .library(name: "CaseAudit", targets: ["CaseAudit"]),
         .library(name: "YAMLKit", targets: ["YAMLKit"]),
         .library(name: "CaseAuditHistory", targets: ["CaseAuditHistory"]),
@@ -43,11 +45,27 @@ let package = Package(
         // Build-time embedding of Rules/iaow-2013 into the library.
         .executableTarget(name: "rules-embedder", path: "Plugins/RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["rules-embedder"]),
+        // Argument parsing shared by the command-line programs: the case, rules and output options,
+        // terminal output, exit statuses.
+        .target(
+            name: "CaseAuditCLI",
+            dependencies: ["CaseAudit", "YAMLKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // The command line: argument parsing only.
         .executableTarget(
             name: "caseaudit",
             dependencies: [
                 "CaseAudit",
+                "CaseAuditCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `caseaudit-history`, which `caseaudit history` and `caseaudit report --history` run: argument parsing only.
+        .executableTarget(
+            name: "caseaudit-history",
+            dependencies: [
+                "CaseAudit",
+                "CaseAuditCLI",
                 "CaseAuditHistory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 struct AgreeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,7 +39,7 @@ struct AgreeCommand: ParsableCommand {
         let pseudonymiser = try pseudonymise.map(CaseOptions.pseudonymiser)
         let firstInputs = try CaseOptions.expand([first])
         let secondInputs = try CaseOptions.expand([second])
-        let schema = CaseSchema(try RulesCommand.loadSet(
+        let schema = CaseSchema(try RulesOptions.loadSet(
             path: CaseOptions.chooseSet(for: firstInputs + secondInputs, rules: rules.rules).rules))
         let firstStream = CaseStream(schema: schema, inputs: firstInputs, pseudonymiser: pseudonymiser)
         let secondStream = CaseStream(schema: schema, inputs: secondInputs, pseudonymiser: pseudonymiser)

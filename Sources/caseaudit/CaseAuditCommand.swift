@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 @main
 struct CaseAuditCommand: ParsableCommand {
@@ -13,19 +14,8 @@ struct CaseAuditCommand: ParsableCommand {
         ]
     )
 
-    /// Runs the command, mapping argument errors to the documented usage status (2) rather than
-    /// the parser's own code.
+    /// Runs the command; argument errors exit with status 2.
     static func main() {
-        do {
-            var command = try parseAsRoot()
-            try command.run()
-        } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                Output.error("error: \(message(for: error))\nSee 'caseaudit help' or 'caseaudit <command> --help'.")
-                ExitStatus.usageOrInput.exit.terminate()
-            }
-            exit(withError: error)
-        }
+        runMappingUsageErrors(help: "See 'caseaudit help' or 'caseaudit <command> --help'.")
     }
 }

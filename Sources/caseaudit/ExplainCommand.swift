@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 struct ExplainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

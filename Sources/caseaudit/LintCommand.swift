@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CaseAudit
-import CaseAuditHistory
+import CaseAuditCLI
+import Foundation
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,9 +66,7 @@ struct ReportCommand: ParsableCommand {
             profile: profile.isEmpty ? Aggregate.defaultProfile(set) : try CaseOptions.facts(profile, in: stream.schema),
             gapsBy: gapsBy,
             includeNotes: includeNotes, includesGaps: !noGaps,
-            history: try history.map { path in
-                try HistoryCommand.run { () throws(HistoryError) in try HistoryStore(path: path, create: false).reportHistory(current: round) }
-            })
+            history: try history.map { try Self.history(database: $0, round: round) })
         let sink = try output.open(inputs: CaseOptions.inputFiles([stream], rules: cases.rules, key: cases.pseudonymise, others: history.map { [$0] } ?? []))
         let printer = cases.limit.printer()
         let summary = ReportRun.run(stream, options, to: sink, report: printer.print)
@@ -78,9 +77,20 @@ struct ReportCommand: ParsableCommand {
     }
 }
 
-extension ReportOptions.Format: ExpressibleByArgument {}
-
-/// `--date 2014-02-01`: exactly YYYY-MM-DD, a real calendar date.
-extension Day: ExpressibleByArgument {
-    public init?(argument: String) { self.init(iso: argument) }
+extension ReportCommand {
+    /// The rounds stored in the history database, as `caseaudit-history report-data` prints them
+    /// (the command line links no SQLite); exits with its status when it fails (2: no database, an
+    /// unknown round), 2 when it is missing or prints what cannot be read.
+    static func history(database: String, round: String?) throws -> ReportHistory {
+        let program = CompanionProgram.history.needed(by: "caseaudit report --history")
+        let document = try program.output(["report-data", "--db=\(database)"] + (round.map { ["--round=\($0)"] } ?? []))
+        do {
+            return try JSONDecoder().decode(ReportHistory.self, from: document)
+        } catch {
+            Output.error("error: cannot read the history data \(program.name) printed (\(error)); build caseaudit and \(program.name) from the same source")
+            throw ExitStatus.usageOrInput.exit
+        }
+    }
 }
+
+extension ReportOptions.Format: ExpressibleByArgument {}

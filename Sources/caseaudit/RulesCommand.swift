@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -7,20 +8,6 @@ struct RulesCommand: ParsableCommand {
         abstract: "Check, show, document, list or compare criteria sets.",
         subcommands: [Check.self, Show.self, Doc.self, List.self, Diff.self]
     )
-
-    /// Loads the set, printing diagnostics; throws the exit status when it has errors.
-    static func loadSet(path: String?) throws -> CriteriaSet {
-        try loaded(CriteriaSetSource.load(path: path))
-    }
-
-    /// The set of a load, printing its diagnostics; throws the exit status when it has errors.
-    static func loaded(_ result: CriteriaSetLoader.Result) throws -> CriteriaSet {
-        Output.diagnostics(result.diagnostics)
-        guard let set = result.set else {
-            throw (result.isUnreadable ? ExitStatus.usageOrInput : ExitStatus.findings).exit
-        }
-        return set
-    }
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -32,7 +19,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var rules: RulesOptions
 
         func run() throws {
-            let set = try RulesCommand.loadSet(path: path ?? rules.rules)
+            let set = try RulesOptions.loadSet(path: path ?? rules.rules)
             Output.write(RulesSummary.render(set))
         }
     }
@@ -56,7 +43,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var rules: RulesOptions
 
         func run() throws {
-            let set = try RulesCommand.loadSet(path: rules.rules)
+            let set = try RulesOptions.loadSet(path: rules.rules)
             Output.write(facts ? CaseFactsOutline.text(set) : RulesOutline.render(set))
         }
     }
@@ -78,7 +65,7 @@ struct RulesCommand: ParsableCommand {
         @OptionGroup var rules: RulesOptions
 
         func run() throws {
-            let set = try RulesCommand.loadSet(path: rules.rules)
+            let set = try RulesOptions.loadSet(path: rules.rules)
             let text = CriteriaDocument.markdown(set)
             if let output {
                 do {

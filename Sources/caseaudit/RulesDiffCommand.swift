@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 extension RulesCommand {
     struct Diff: ParsableCommand {
@@ -26,8 +27,8 @@ extension RulesCommand {
         @OptionGroup var output: OutputOptions
 
         func run() throws {
-            let oldSet = try RulesCommand.loadSet(path: old)
-            let newSet = try RulesCommand.loadSet(path: new)
+            let oldSet = try RulesOptions.loadSet(path: old)
+            let newSet = try RulesOptions.loadSet(path: new)
             let diff = SetDiff(old: oldSet, new: newSet)
             var impact: ScoreImpact?
             var status = ExitStatus.success

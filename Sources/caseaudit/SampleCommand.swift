@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 import YAMLKit
 
 struct SampleCommand: ParsableCommand {
@@ -50,7 +51,7 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         guard (1...1_000_000).contains(size) else { throw ValidationError("--size takes a whole number from 1 to 1,000,000") }
-        let set = try RulesCommand.loadSet(path: rules.rules)
+        let set = try RulesOptions.loadSet(path: rules.rules)
         let seedText = seed ?? String(UInt64.random(in: 0...UInt64(UInt32.max)))
         var plan = SamplePlan(size: size, seedText: seedText)
         plan.bufferPercent = try Self.percent(buffer)

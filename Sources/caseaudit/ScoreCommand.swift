@@ -1,14 +1,11 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 
 struct ScoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
         abstract: "Outcome, criterion and question scores of a sample of cases.")
-
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json, csv, markdown, html
-    }
 
     @OptionGroup var cases: CaseOptions
     @OptionGroup var minBase: MinBaseOptions
@@ -20,7 +17,7 @@ struct ScoreCommand: ParsableCommand {
     var profile: [String] = []
 
     @Option(help: "Output format.")
-    var format: Format = .text
+    var format: ScoreFormat = .text
 
     @Option(help: "Detail of the text and Markdown formats.")
     var level: ScoreText.Level = .question
@@ -55,5 +52,3 @@ struct ScoreCommand: ParsableCommand {
         if status != .success { throw status.exit }
     }
 }
-
-extension ScoreText.Level: ExpressibleByArgument {}

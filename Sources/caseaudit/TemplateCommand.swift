@@ -1,5 +1,6 @@
 import ArgumentParser
 import CaseAudit
+import CaseAuditCLI
 import Foundation
 import YAMLKit
 
@@ -35,7 +36,7 @@ struct TemplateCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let set = try RulesCommand.loadSet(path: rules.rules)
+        let set = try RulesOptions.loadSet(path: rules.rules)
         if let fromSample {
             guard facts.isEmpty, !csv else { throw ValidationError("--from-sample takes the facts from the sample: give no --facts or --csv") }
             return try writeSample(fromSample, set: set)

@@ -18,10 +18,20 @@ public enum TrendSubject: Sendable, Hashable {
         case .outcome(let id), .criterion(let id), .question(let id): return id
         }
     }
+
+    /// The subject of a level (`outcome`, `criterion` or `question`) and an id; nil for another level.
+    public init?(level: String, id: String) {
+        switch level {
+        case "outcome": self = .outcome(id)
+        case "criterion": self = .criterion(id)
+        case "question": self = .question(id)
+        default: return nil
+        }
+    }
 }
 
 /// A recorded round: its label, date and the criteria set it was scored under.
-public struct RoundStamp: Sendable, Equatable {
+public struct RoundStamp: Sendable, Equatable, Codable {
     public var label: String
     public var date: Day?
     public var setID: String
@@ -36,10 +46,14 @@ public struct RoundStamp: Sendable, Equatable {
         self.setVersion = setVersion
         self.setHash = setHash
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case label, date, setID = "set_id", setVersion = "set_version", setHash = "set_hash"
+    }
 }
 
 /// One round's stored figures for a subject.
-public struct TrendFigure: Sendable, Equatable {
+public struct TrendFigure: Sendable, Equatable, Codable {
     /// The score as the round reported it (for outcomes, by the set's method); nil: "–".
     public var score: Double?
     public var sufficient: Int
@@ -55,6 +69,10 @@ public struct TrendFigure: Sendable, Equatable {
         self.answers = answers
         self.cases = cases
         self.smallBase = smallBase
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case score, sufficient, answers, cases, smallBase = "small_base"
     }
 }
 
@@ -96,7 +114,7 @@ public struct Trend: Sendable {
     /// One round's input: its stamp, its figures for the subject (nil when it has none) and the
     /// definitions of the questions the subject was made of in that round (id → a fingerprint of
     /// applicability, scale and scoring), to tell what changed between sets.
-    public struct Round: Sendable {
+    public struct Round: Sendable, Codable {
         public var stamp: RoundStamp
         public var figure: TrendFigure?
         public var members: [String: String]

@@ -10,17 +10,17 @@ import Darwin
 #endif
 
 /// Writing to the terminal: standard output, and diagnostics on standard error (coloured on a terminal).
-enum Output {
-    static func write(_ text: String) {
+public enum Output {
+    public static func write(_ text: String) {
         writeAll(text, to: 1)
     }
 
     /// A line of text on standard error.
-    static func error(_ text: String) {
+    public static func error(_ text: String) {
         writeAll(text.hasSuffix("\n") ? text : text + "\n", to: 2)
     }
 
-    static func diagnostics(_ diagnostics: [Diagnostic]) {
+    public static func diagnostics(_ diagnostics: [Diagnostic]) {
         let formatter = DiagnosticFormatter(useColor: isatty(2) == 1 && getenv("NO_COLOR") == nil)
         writeAll(formatter.format(diagnostics.sortedForOutput()), to: 2)
     }
@@ -36,12 +36,12 @@ private let systemExit: @Sendable (Int32) -> Never = exit
 
 extension ExitStatus {
     /// Ends the command with this status.
-    var exit: ExitCode { ExitCode(rawValue) }
+    public var exit: ExitCode { ExitCode(rawValue) }
 }
 
 extension ExitCode {
     /// Ends the process now with this code.
-    func terminate() -> Never {
+    public func terminate() -> Never {
         systemExit(rawValue)
     }
 }

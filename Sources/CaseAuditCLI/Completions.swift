@@ -5,15 +5,15 @@ import Foundation
 /// Shell completion of values the criteria sets define. The closures run when a user presses TAB
 /// (the generated script calls back into caseaudit), never when a command runs or the script is
 /// generated, so they always see the embedded sets and the files as they are.
-enum Completions {
+public enum Completions {
     /// `--rules`: the names of the embedded sets, then directories and YAML files matching the word.
-    static let rules = CompletionKind.custom { _, _, prefix in
+    public static let rules = CompletionKind.custom { _, _, prefix in
         EmbeddedCriteriaSets.names.filter { $0.hasPrefix(prefix) } + paths(prefix, extensions: ["yaml", "yml"])
     }
 
     /// `--by`, `--gaps-by`, `--profile`: the fact names of the set given by `--rules` on the line,
     /// else of the default set. After a comma (`--by team,of`) the last name is completed.
-    static let facts = CompletionKind.custom { words, _, prefix in
+    public static let facts = CompletionKind.custom { words, _, prefix in
         let head = prefix.lastIndex(of: ",").map { String(prefix[...$0]) } ?? ""
         let typed = String(prefix.dropFirst(head.count))
         let set = rulesArgument(words).flatMap { CriteriaSetSource.load(path: $0).set } ?? DefaultCriteriaSet.load().set

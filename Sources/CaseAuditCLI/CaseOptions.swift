@@ -3,45 +3,47 @@ import CaseAudit
 import YAMLKit
 
 /// The case files a command reads, and the criteria set it reads them by.
-struct CaseOptions: ParsableArguments {
+public struct CaseOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
         "Case files or directories (read recursively: *.yaml, *.yml, *.json, *.csv); '-' for standard input.",
         valueName: "path"), completion: .file(extensions: ["yaml", "yml", "json", "csv"]))
-    var paths: [String]
+    public var paths: [String]
 
     @Option(help: ArgumentHelp(
         "The format of standard input ('-'); by default CSV when its first line is a CSV header with a 'case' column, else YAML.",
         valueName: "format"))
-    var stdinFormat: CaseFormat?
+    public var stdinFormat: CaseFormat?
 
-    @OptionGroup var rules: RulesOptions
+    @OptionGroup public var rules: RulesOptions
 
     @Option(help: ArgumentHelp(
         "Replace case ids in the output with keyed hashes (HMAC-SHA-256); the key is the content of this file (16 bytes or more).",
         valueName: "key-file"))
-    var pseudonymise: String?
+    public var pseudonymise: String?
 
-    @OptionGroup var jobs: JobsOptions
+    @OptionGroup public var jobs: JobsOptions
 
-    @OptionGroup var limit: DiagnosticLimitOptions
+    @OptionGroup public var limit: DiagnosticLimitOptions
+
+    public init() {}
 
     /// Lists the inputs and loads their set (`--rules`, else their `caseaudit.yaml`, else the
     /// embedded default), printing diagnostics; exits 2 when nothing can be read or the inputs are
     /// for different sets. `minBase` overrides the set's `min_base`.
-    func open(minBase: Int? = nil) throws -> CaseStream {
+    public func open(minBase: Int? = nil) throws -> CaseStream {
         let chosen = try inputsAndSet()
-        return try open(chosen.inputs, set: RulesCommand.loadSet(path: chosen.rules), minBase: minBase)
+        return try open(chosen.inputs, set: RulesOptions.loadSet(path: chosen.rules), minBase: minBase)
     }
 
     /// The inputs, and the set they are read by as `CriteriaSetSource` takes it; exits 2 when
     /// nothing can be read or the inputs are for different sets.
-    func inputsAndSet() throws -> (inputs: [CaseInput], rules: String?) {
+    public func inputsAndSet() throws -> (inputs: [CaseInput], rules: String?) {
         let inputs = try Self.expand(paths)
         return (inputs, try Self.chooseSet(for: inputs, rules: rules.rules).rules)
     }
 
     /// The inputs read by a set already loaded (and the key read); exits 2 when the key cannot be read.
-    func open(_ inputs: [CaseInput], set: CriteriaSet, minBase: Int? = nil) throws -> CaseStream {
+    public func open(_ inputs: [CaseInput], set: CriteriaSet, minBase: Int? = nil) throws -> CaseStream {
         let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
         var set = set
         if let minBase { set.scoring.minBase = minBase }
@@ -51,7 +53,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The case files under `paths`, read by `set` on `jobs` threads; exits 2 when nothing can be read.
-    static func stream(
+    public static func stream(
         _ paths: [String], set: CriteriaSet, pseudonymiser: Pseudonymiser?, standardInputFormat: CaseFormat? = nil, jobs: Int = 1
     ) throws -> CaseStream {
         CaseStream(
@@ -60,7 +62,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The inputs `paths` name; exits 2 when one cannot be read or there are none.
-    static func expand(_ paths: [String]) throws -> [CaseInput] {
+    public static func expand(_ paths: [String]) throws -> [CaseInput] {
         let expanded = CaseInputs.expand(paths)
         Output.diagnostics(expanded.problems)
         if !expanded.problems.isEmpty { throw ExitStatus.usageOrInput.exit }
@@ -73,7 +75,7 @@ struct CaseOptions: ParsableArguments {
 
     /// The one set `inputs` are read by; exits 2 when a settings file is broken or the inputs are
     /// for different sets.
-    static func chooseSet(for inputs: [CaseInput], rules: String?) throws -> SetChoice.Group {
+    public static func chooseSet(for inputs: [CaseInput], rules: String?) throws -> SetChoice.Group {
         let choice = SetChoice.choose(for: inputs, rules: rules)
         Output.diagnostics(choice.diagnostics)
         if choice.diagnostics.contains(where: { $0.severity == .error }) { throw ExitStatus.usageOrInput.exit }
@@ -86,7 +88,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// One whole input file (a caseload, a sample); exits 2 when it cannot be read.
-    static func readFile(_ path: String) throws -> SourceText {
+    public static func readFile(_ path: String) throws -> SourceText {
         switch YAMLLoader.read(path: path, limits: .default) {
         case .success(let text): return text
         case .failure(let error):
@@ -96,7 +98,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The pseudonymiser keyed by a file's content; exits 2 when it cannot be read or is too short.
-    static func pseudonymiser(keyFile path: String) throws -> Pseudonymiser {
+    public static func pseudonymiser(keyFile path: String) throws -> Pseudonymiser {
         switch Pseudonymiser.load(keyFile: path) {
         case .success(let pseudonymiser): return pseudonymiser
         case .failure(let diagnostic):
@@ -106,7 +108,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// Fact indexes for `--by` and similar options; exits 2 on an unknown name.
-    static func facts(_ names: [String], in schema: CaseSchema) throws -> [Int] {
+    public static func facts(_ names: [String], in schema: CaseSchema) throws -> [Int] {
         switch schema.facts(named: names) {
         case .success(let indexes): return indexes
         case .failure(let diagnostic):
@@ -116,7 +118,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The one fact an option names (`gaps --by`, `report --gaps-by`); exits 2 otherwise.
-    static func fact(_ name: String, option: String, in schema: CaseSchema) throws -> Int {
+    public static func fact(_ name: String, option: String, in schema: CaseSchema) throws -> Int {
         let facts = try facts([name], in: schema)
         guard facts.count == 1 else { throw ValidationError("\(option) takes exactly one fact") }
         return facts[0]
@@ -124,18 +126,18 @@ struct CaseOptions: ParsableArguments {
 
     /// Every file the command reads — case files (and standard input when it is a file), the
     /// criteria set's files, the key file — so that `-o` can never overwrite one of them.
-    func inputFiles(_ stream: CaseStream) -> Set<FileIdentity> {
+    public func inputFiles(_ stream: CaseStream) -> Set<FileIdentity> {
         Self.inputFiles([stream], rules: rules, key: pseudonymise)
     }
 
     /// The files read through these streams, their set (`--rules`, or the one their settings name)
     /// with its settings files, and the key file.
-    static func inputFiles(_ streams: [CaseStream], rules: RulesOptions, key: String?, others: [String] = []) -> Set<FileIdentity> {
+    public static func inputFiles(_ streams: [CaseStream], rules: RulesOptions, key: String?, others: [String] = []) -> Set<FileIdentity> {
         inputFiles(inputs: streams.flatMap(\.inputs), rules: rules, key: key, others: others)
     }
 
     /// The files read as these inputs, their set with its settings files, the key file and `others`.
-    static func inputFiles(inputs: [CaseInput], rules: RulesOptions, key: String?, others: [String] = []) -> Set<FileIdentity> {
+    public static func inputFiles(inputs: [CaseInput], rules: RulesOptions, key: String?, others: [String] = []) -> Set<FileIdentity> {
         var files = rules.inputFiles.union(inputs.compactMap(\.identity))
         let choice = SetChoice.choose(for: inputs, rules: rules.rules)
         for group in choice.groups { files.formUnion(group.rules.map(FileIdentity.of(fileOrDirectory:)) ?? []) }
@@ -144,7 +146,7 @@ struct CaseOptions: ParsableArguments {
     }
 
     /// The exit status after reading: 2 if an input was unreadable, 1 if the input had errors.
-    static func status(_ summary: CaseStream.Summary) -> ExitStatus {
+    public static func status(_ summary: CaseStream.Summary) -> ExitStatus {
         if summary.unreadable > 0 { return .usageOrInput }
         return summary.errors > 0 ? .findings : .success
     }
@@ -153,45 +155,49 @@ struct CaseOptions: ParsableArguments {
 extension CaseFormat: ExpressibleByArgument {}
 
 /// `--min-base N`: the smallest base a figure is shown without a flag, for this run.
-struct MinBaseOptions: ParsableArguments {
+public struct MinBaseOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Flag figures with a base below N, instead of the set's min_base (a small audit of 8 cases: --min-base 3).",
         valueName: "N"))
-    var minBase: Int?
+    public var minBase: Int?
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let minBase, minBase < 1 { throw ValidationError("--min-base must be 1 or more") }
     }
 }
 
 /// `--jobs N`: how many threads read and evaluate cases.
-struct JobsOptions: ParsableArguments {
+public struct JobsOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Threads reading and evaluating cases (default: the number of cores). The output is the same for any number.",
         valueName: "n"))
-    var jobs: Int?
+    public var jobs: Int?
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs takes a number of threads, 1 or more") }
     }
 
-    var count: Int { jobs ?? CaseStream.defaultJobs }
+    public var count: Int { jobs ?? CaseStream.defaultJobs }
 }
 
 /// `-o FILE`: where a command writes.
-struct OutputOptions: ParsableArguments {
+public struct OutputOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
-    var output: String?
+    public var output: String?
 
-    init() {}
+    public init() {}
 
     /// Writes to `path` (nil: standard output).
-    init(path: String?) {
+    public init(path: String?) {
         output = path
     }
 
     /// Opens the output; exits 2 when the file cannot be created or is one of `inputs`.
-    func open(inputs: Set<FileIdentity>) throws -> OutputSink {
+    public func open(inputs: Set<FileIdentity>) throws -> OutputSink {
         do {
             return try OutputSink(path: output, inputs: inputs)
         } catch {
@@ -201,13 +207,13 @@ struct OutputOptions: ParsableArguments {
     }
 
     /// The diagnostic for an output that cannot be written (or must not be).
-    static func diagnostic(_ error: OutputSink.Failure, path: String) -> Diagnostic {
+    public static func diagnostic(_ error: OutputSink.Failure, path: String) -> Diagnostic {
         let verb = error.code == "output.is-input" ? "refusing to write" : "cannot write"
         return Diagnostic(.error, code: error.code, "\(verb) '\(path)': \(error.reason)", at: nil)
     }
 
     /// Finishes the output; exits 2 when it could not be written.
-    func finish(_ sink: OutputSink) throws {
+    public func finish(_ sink: OutputSink) throws {
         do {
             try sink.finish()
         } catch {

@@ -2,34 +2,36 @@ import ArgumentParser
 import CaseAudit
 
 /// `--max-diagnostics N`, on the commands that print diagnostics as they read cases.
-struct DiagnosticLimitOptions: ParsableArguments {
+public struct DiagnosticLimitOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "Print at most N diagnostics, then how many more there were; counts and the exit status are unchanged.",
         valueName: "n"))
-    var maxDiagnostics: Int?
+    public var maxDiagnostics: Int?
 
-    func validate() throws {
+    public init() {}
+
+    public func validate() throws {
         if let maxDiagnostics, maxDiagnostics < 0 { throw ValidationError("--max-diagnostics must be 0 or more") }
     }
 
     /// A printer of diagnostics on standard error under this limit.
-    func printer() -> DiagnosticPrinter { DiagnosticPrinter(DiagnosticLimit(maxDiagnostics)) }
+    public func printer() -> DiagnosticPrinter { DiagnosticPrinter(DiagnosticLimit(maxDiagnostics)) }
 }
 
 /// Diagnostics on standard error as a run reports them, cut by `--max-diagnostics`.
-final class DiagnosticPrinter {
+public final class DiagnosticPrinter {
     private let limit: DiagnosticLimit
 
-    init(_ limit: DiagnosticLimit) {
+    public init(_ limit: DiagnosticLimit) {
         self.limit = limit
     }
 
-    func print(_ diagnostics: [Diagnostic]) {
+    public func print(_ diagnostics: [Diagnostic]) {
         Output.diagnostics(Array(limit.admit(diagnostics.sortedForOutput())))
     }
 
     /// Says how many diagnostics were not printed, if any.
-    func finish() {
+    public func finish() {
         if let notice = limit.notice { Output.error(notice) }
     }
 }
