@@ -15,7 +15,7 @@ public enum CaseServer {
     ) throws(ServeConfiguration.Refusal) -> some ApplicationProtocol {
         try configuration.validate()
         let sessions = Sessions()
-        let routes = Routes(configuration: configuration, sessions: sessions)
+        let routes = Routes(configuration: configuration, sessions: sessions, schema: CaseSchema(configuration.set))
         let router = Router(context: ServeContext.self)
         router.add(middleware: SecurityMiddleware(configuration: configuration, sessions: sessions))
         router.get("/") { _, _ in Pages.redirect("/cases") }
@@ -45,7 +45,8 @@ struct Routes: Sendable {
     let configuration: ServeConfiguration
     let sessions: Sessions
     var set: CriteriaSet { configuration.set }
-    var schema: CaseSchema { CaseSchema(configuration.set) }
+    /// Made once: it holds the set's indexes and "did you mean" candidates.
+    let schema: CaseSchema
     var store: CaseFileStore { CaseFileStore(directory: configuration.caseDirectory) }
     var setLine: String { "\(set.id) \(set.version)" }
 

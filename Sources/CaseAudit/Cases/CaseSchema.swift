@@ -9,6 +9,12 @@ public struct CaseSchema: Sendable {
     /// every case, so kept apart from the larger `Fact` and `Question` records.
     let factTypes: [FactType]
     let forEachFacts: [Int?]
+    /// "Did you mean" candidates, prepared once: a file of many unknown keys or values costs a few
+    /// bounded comparisons for each.
+    private let factNames: SuggestionIndex
+    private let questionIDs: SuggestionIndex
+    private let factValues: [SuggestionIndex]
+    private let scaleOptions: [SuggestionIndex]
 
     public init(_ set: CriteriaSet) {
         self.set = set
@@ -16,6 +22,10 @@ public struct CaseSchema: Sendable {
         forEachFacts = set.questions.map(\.forEach)
         factIndex = Dictionary(set.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         questionIndex = Dictionary(set.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        factNames = SuggestionIndex(set.facts.map(\.name))
+        questionIDs = SuggestionIndex(set.questions.map(\.id))
+        factValues = set.facts.map { SuggestionIndex($0.values) }
+        scaleOptions = set.scales.map { SuggestionIndex($0.options) }
     }
 
     public func fact(named name: String) -> Int? { factIndex[name] }
@@ -23,7 +33,7 @@ public struct CaseSchema: Sendable {
 
     /// "unknown fact 'x'; did you mean 'y'?" and the suggestion.
     func unknownFact(_ name: String) -> (message: String, suggestion: String?) {
-        let suggestion = Suggestions.closest(to: name, in: set.facts.map(\.name))
+        let suggestion = factNames.closest(to: name)
         return ("unknown fact \(Diagnostic.quote(name))" + Suggestions.didYouMean(suggestion), suggestion)
     }
 
@@ -43,7 +53,7 @@ public struct CaseSchema: Sendable {
     }
 
     func unknownQuestion(_ id: String) -> (message: String, suggestion: String?) {
-        let suggestion = Suggestions.closest(to: id, in: set.questions.map(\.id))
+        let suggestion = questionIDs.closest(to: id)
         return ("unknown question \(Diagnostic.quote(id))" + Suggestions.didYouMean(suggestion), suggestion)
     }
 
@@ -125,7 +135,7 @@ public struct CaseSchema: Sendable {
     func element(_ text: String, of index: Int) throws(ValueProblem) -> Int {
         if let found = set.facts[index].index(of: text) { return found }
         let fact = set.facts[index]
-        let suggestion = Suggestions.closest(to: text, in: fact.values)
+        let suggestion = factValues[index].closest(to: text)
         throw ValueProblem(
             message: "\(Diagnostic.quote(text)) is not a value of \(fact.name)" + Suggestions.didYouMean(suggestion)
                 + (suggestion == nil ? " (values: \(fact.values.joined(separator: ", ")))" : ""),
@@ -143,7 +153,7 @@ public struct CaseSchema: Sendable {
             return (.invalid(text), ValueProblem(
                 message: "'\(text)' is not an answer to \(set.questions[index].id): leave it empty; whether a question applies comes from the facts"))
         }
-        let suggestion = Suggestions.closest(to: text, in: scale.options)
+        let suggestion = scaleOptions[set.questions[index].scale].closest(to: text)
         let problem = ValueProblem(
             message: "\(Diagnostic.quote(text)) is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)
                 + " (options: \(scale.options.joined(separator: ", ")))",

@@ -76,6 +76,25 @@ struct ExpressionCompiler {
     private var texts: [String] = []
     /// Errors in operands that compilation went past, so one expression reports all its problems.
     private var recovered: [ExpressionError] = []
+    /// "Did you mean" candidates of the set, each made at its first unknown name and kept for the next.
+    private var suggestions: [Candidates: SuggestionIndex] = [:]
+
+    enum Candidates {
+        case factsAndPredicates, facts, questions
+    }
+
+    private mutating func closestName(to name: String, among kind: Candidates) -> String? {
+        if let index = suggestions[kind] { return index.closest(to: name) }
+        let candidates: [String]
+        switch kind {
+        case .factsAndPredicates: candidates = schema.facts.map(\.name) + schema.predicates.keys.sorted()
+        case .facts: candidates = schema.facts.map(\.name)
+        case .questions: candidates = schema.questions.keys.sorted()
+        }
+        let index = SuggestionIndex(candidates)
+        suggestions[kind] = index
+        return index.closest(to: name)
+    }
 
     init(schema: Schema) {
         self.schema = schema
@@ -229,8 +248,7 @@ struct ExpressionCompiler {
                     + Self.valueList(domain.values),
                 at: at, fixIt: suggestion)
         }
-        let candidates = schema.facts.map(\.name) + schema.predicates.keys.sorted()
-        let suggestion = Suggestions.closest(to: name, in: candidates)
+        let suggestion = closestName(to: name, among: .factsAndPredicates)
         throw ExpressionError(
             "rules.unknown-name", "'\(name)' is not a declared fact or predicate" + Suggestions.didYouMean(suggestion),
             at: at, fixIt: suggestion)
@@ -585,7 +603,7 @@ struct ExpressionCompiler {
                 throw ExpressionError("rules.function-arguments", "has() takes the name of a fact", at: arguments[0].offset)
             }
             guard let index = schema.factIndex[factName] else {
-                let suggestion = Suggestions.closest(to: factName, in: schema.facts.map(\.name))
+                let suggestion = closestName(to: factName, among: .facts)
                 throw ExpressionError("rules.unknown-name", "'\(factName)' is not a declared fact" + Suggestions.didYouMean(suggestion), at: nameAt, fixIt: suggestion)
             }
             readFacts.insert(index)
@@ -639,7 +657,7 @@ struct ExpressionCompiler {
                 throw ExpressionError("rules.function-arguments", "answer() takes a question id in quotes, e.g. answer('rmp.sufficient')", at: arguments[0].offset)
             }
             guard let question = schema.questions[id] else {
-                let suggestion = Suggestions.closest(to: id, in: schema.questions.keys.sorted())
+                let suggestion = closestName(to: id, among: .questions)
                 throw ExpressionError("rules.unknown-question", "'\(id)' is not a question of this set" + Suggestions.didYouMean(suggestion), at: idAt, fixIt: suggestion)
             }
             guard !question.perElement else {

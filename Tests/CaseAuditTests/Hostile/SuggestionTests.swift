@@ -72,6 +72,84 @@ struct SuggestionTests {
         #expect(Suggestions.closest(to: String(repeating: "x", count: 1 << 20), in: ids) == nil)
     }
 
+    /// The suggestion as it was chosen before candidates were indexed: every candidate looked at,
+    /// its length and affix relation worked out from the strings. The reference for the index.
+    static func referenceClosest(to name: String, in candidates: [String]) -> String? {
+        let characters = name.count
+        let limit = max(1, min(3, characters / 3))
+        var best: (String, Int)?
+        for candidate in candidates {
+            let affix = min(characters, candidate.count) >= 3 && (name.hasPrefix(candidate) || candidate.hasPrefix(name))
+            let close = abs(name.unicodeScalars.count - candidate.unicodeScalars.count) <= limit
+            guard close || affix else { continue }
+            var distance = limit
+            if close { distance = reference(name, candidate) }
+            if affix { distance = min(distance, limit) }
+            if distance <= limit, distance < (best?.1 ?? .max) { best = (candidate, distance) }
+        }
+        return best?.0
+    }
+
+    @Test("the index suggests what looking at every candidate suggests: 5,000 names against seeded candidate lists")
+    func indexAgainstReference() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D  // a fixed seed
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        // Few letters, so names share prefixes and near misses; "é" composed and "e" + U+0301
+        // decomposed are one character of one or two scalars; a repeated candidate tests the order.
+        let letters = ["a", "b", ".", "_", "é", "e\u{301}", "x"]
+        func word(_ most: Int) -> String { (0..<next(most)).map { _ in letters[next(letters.count)] }.joined() }
+        for round in 0..<100 {
+            var candidates = (0..<(1 + next(30))).map { _ in word(12) }
+            if round % 2 == 0, let first = candidates.first { candidates.append(first) }
+            let index = SuggestionIndex(candidates)
+            for _ in 0..<50 {
+                // Half the names are edits, truncations or extensions of a candidate.
+                var name = word(14)
+                if next(2) == 0 {
+                    var characters = Array(candidates[next(candidates.count)])
+                    switch next(4) {
+                    case 0: characters = Array(characters.prefix(next(characters.count + 1)))
+                    case 1: characters += Array(word(5))
+                    default:
+                        for _ in 0..<next(3) where !characters.isEmpty { characters[next(characters.count)] = Character(letters[next(letters.count)]) }
+                    }
+                    name = String(characters)
+                }
+                #expect(index.closest(to: name) == Self.referenceClosest(to: name, in: candidates), "\(name) in \(candidates)")
+            }
+        }
+    }
+
+    @Test("work per name is bounded by construction: only candidates within the limit of its length are compared")
+    func boundedWork() {
+        // 10 candidates of every length from 1 to 40 scalars: 400 in all, each "q" and a number.
+        let candidates = (1...40).flatMap { length in
+            (0..<10).map { k in "q\(k)" + String(repeating: "z", count: max(0, length - 2)) }.map { String($0.prefix(length)) }
+        }
+        let index = SuggestionIndex(candidates)
+        var comparisons = 0
+        // 20 characters: the limit is 3, so the lengths 17 to 23 are compared: 7 × 10 = 70 of the 400.
+        #expect(index.closest(to: String(repeating: "w", count: 20), comparisons: &comparisons) == nil)
+        #expect(comparisons == 70)
+        // 4 characters: the limit is 1, lengths 3 to 5: 30.
+        comparisons = 0
+        _ = index.closest(to: "wwww", comparisons: &comparisons)
+        #expect(comparisons == 30)
+        // Longer than every candidate by more than the limit: none compared, however long.
+        comparisons = 0
+        #expect(index.closest(to: String(repeating: "w", count: 44), comparisons: &comparisons) == nil)
+        #expect(index.closest(to: String(repeating: "w", count: 1 << 20), comparisons: &comparisons) == nil)
+        #expect(comparisons == 0)
+        // An extension of candidates, longer than all of them: found by the walk down the tree of
+        // characters, with no distance computed. "q3z" … "q3zzzzzzzzzzz" all count as at the
+        // limit; the first of them in the list is suggested.
+        #expect(index.closest(to: "q3zzzzzzzzzzz" + String(repeating: "w", count: 1 << 20), comparisons: &comparisons) == "q3z")
+        #expect(comparisons == 0)
+    }
+
     @Test("5,000 unknown answer keys in one case: one located error each, a suggestion where one is near")
     func manyUnknownKeys() throws {
         let directory = try Executable.temporaryDirectory()
