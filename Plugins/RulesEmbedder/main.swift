@@ -48,4 +48,8 @@ while index < arguments.count {
     source += "        ]),\n"
 }
 source += "    ]\n}\n"
-try source.write(toFile: output, atomically: true, encoding: .utf8)
+// Written only when the text changed: SwiftPM relinks this tool and runs it again on every build,
+// and a rewritten file (a new modification time) would recompile the whole library each time.
+if (try? String(contentsOfFile: output, encoding: .utf8)) != source {
+    try source.write(toFile: output, atomically: true, encoding: .utf8)
+}
