@@ -67,7 +67,7 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// characters are shown as escapes (`\n`, `\t`, `\u{1B}`), so a diagnostic is always one
     /// `path:line:col: …` line and cannot drive a terminal.
     static func printable(_ message: String) -> String {
-        guard message.unicodeScalars.contains(where: isControl) else { return message }
+        guard containsControl(message) else { return message }
         var out = ""
         for scalar in message.unicodeScalars {
             switch scalar {
@@ -79,6 +79,20 @@ public struct Diagnostic: Sendable, Hashable, Error {
             }
         }
         return out
+    }
+
+    /// Whether ``isControl(_:)`` holds for a scalar of the text, read from its UTF-8 bytes: C0
+    /// and DEL are single bytes, C1 (U+0080…U+009F) is C2 80…C2 9F, U+2028 and U+2029 are
+    /// E2 80 A8 and E2 80 A9.
+    private static func containsControl(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if previous.1 == 0xC2, (0x80...0x9F).contains(byte) { return true }
+            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

@@ -19,15 +19,17 @@ public struct DiagnosticFormatter: Sendable {
 
     /// One diagnostic with its notes, ending in a newline.
     public func format(_ diagnostic: Diagnostic) -> String {
-        var out = header(
-            location: diagnostic.location, label: diagnostic.severity.rawValue,
-            color: color(for: diagnostic.severity), message: diagnostic.message + " [\(diagnostic.code)]")
+        // Appended to one string: lint may print millions of these.
+        var out = ""
+        out.reserveCapacity(320)
+        header(location: diagnostic.location, label: diagnostic.severity.rawValue, color: color(for: diagnostic.severity),
+               message: diagnostic.message, code: diagnostic.code, into: &out)
         if showSource, let location = diagnostic.location {
-            out += excerpt(location, replacement: diagnostic.fixIt?.replacement)
+            excerpt(location, replacement: diagnostic.fixIt?.replacement, into: &out)
         }
         for note in diagnostic.notes {
-            out += header(location: note.location, label: "note", color: "\u{1B}[1;36m", message: note.message)
-            if showSource, let location = note.location { out += excerpt(location, replacement: nil) }
+            header(location: note.location, label: "note", color: "\u{1B}[1;36m", message: note.message, code: nil, into: &out)
+            if showSource, let location = note.location { excerpt(location, replacement: nil, into: &out) }
         }
         return out
     }
@@ -37,23 +39,47 @@ public struct DiagnosticFormatter: Sendable {
         diagnostics.map(format).joined()
     }
 
-    private func header(location: SourceLocation?, label: String, color: String, message: String) -> String {
-        let place = location.map { "\($0.path):\($0.line):\($0.column): " } ?? ""
-        if useColor {
-            return "\u{1B}[1m\(place)\u{1B}[0m\(color)\(label):\u{1B}[0m \u{1B}[1m\(message)\u{1B}[0m\n"
+    /// `path:line:col: label: message [code]` and a line break.
+    private func header(location: SourceLocation?, label: String, color: String, message: String, code: String?, into out: inout String) {
+        if useColor { out += "\u{1B}[1m" }
+        if let location {
+            out += location.path
+            out += ":"
+            out += String(location.line)
+            out += ":"
+            out += String(location.column)
+            out += ": "
         }
-        return "\(place)\(label): \(message)\n"
+        if useColor { out += "\u{1B}[0m" + color }
+        out += label
+        out += useColor ? ":\u{1B}[0m \u{1B}[1m" : ": "
+        out += message
+        if let code {
+            out += " ["
+            out += code
+            out += "]"
+        }
+        out += useColor ? "\u{1B}[0m\n" : "\n"
     }
 
-    private func excerpt(_ location: SourceLocation, replacement: String?) -> String {
-        guard let line = location.lineText else { return "" }
+    private func excerpt(_ location: SourceLocation, replacement: String?, into out: inout String) {
+        guard let line = location.lineText else { return }
         // Keep tabs so the caret lines up under the same characters the terminal shows.
-        let prefix = line.unicodeScalars.prefix(max(0, location.column - location.lineTextColumn))
-            .map { $0 == "\t" ? "\t" : " " }.joined()
-        let marker = useColor ? "\u{1B}[1;32m^\u{1B}[0m" : "^"
-        var out = "    \(line)\n    \(prefix)\(marker)\n"
-        if let replacement { out += "    \(prefix)\(replacement)\n" }
-        return out
+        var prefix = ""
+        for scalar in line.unicodeScalars.prefix(max(0, location.column - location.lineTextColumn)) {
+            prefix += scalar == "\t" ? "\t" : " "
+        }
+        out += "    "
+        out += line
+        out += "\n    "
+        out += prefix
+        out += useColor ? "\u{1B}[1;32m^\u{1B}[0m\n" : "^\n"
+        if let replacement {
+            out += "    "
+            out += prefix
+            out += replacement
+            out += "\n"
+        }
     }
 
     private func color(for severity: Severity) -> String {

@@ -4,6 +4,8 @@ extension CaseEvaluation {
     /// computations of the questions it reads) and the set fact of a `for_each` question; for an
     /// answer that could not be computed, those its computation reads. Empty for other results.
     public func missingFacts(for result: QuestionResult, in set: CriteriaSet) -> [Int] {
+        // An unanswered question that is not computed lacks no fact (the commonest finding).
+        if result.kind == .unanswered, set.questions[result.question].compute == nil { return [] }
         let question = set.questions[result.question]
         var facts = Set<Int>()
         switch result.kind {

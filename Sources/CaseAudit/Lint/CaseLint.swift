@@ -6,6 +6,19 @@ struct CaseLint {
     let requireComplete: Bool
     /// One undetermined finding per question, rather than one per case for each cause.
     var verbose = false
+    /// The note under each question's `case.unanswered` finding (its text and options), made once:
+    /// a large caseload has millions of such findings.
+    private let unansweredNotes: [[Diagnostic.Note]]
+
+    init(set: CriteriaSet, requireComplete: Bool, verbose: Bool = false) {
+        self.set = set
+        self.requireComplete = requireComplete
+        self.verbose = verbose
+        unansweredNotes = set.questions.map { question in
+            guard question.compute == nil else { return [] }
+            return [Diagnostic.Note("\(question.text) (\(set.scales[question.scale].options.joined(separator: ", ")))")]
+        }
+    }
 
     /// Why whether questions apply cannot be decided: facts not recorded, else (when every fact is
     /// there) answers their conditions read that have no value. Findings are grouped by cause (and
@@ -21,14 +34,22 @@ struct CaseLint {
         var findings: [Diagnostic] = []
         var undetermined: [Cause: [String]] = [:]
         var order: [Cause] = []
+        // Where the case starts: the place of every finding on a question with no key in the case.
+        var recordLocation: SourceLocation?
         for result in evaluation.results {
-            let question = set.questions[result.question]
             switch result.kind {
             case .unanswered:
                 // A computation that lacks a fact whose value was rejected is already reported there.
                 let lacking = evaluation.missingFacts(for: result, in: set)
                 if lacking.contains(where: record.positions.rejectedFacts.contains) { continue }
-                findings.append(unanswered(result, question, record, lacking: lacking))
+                let location: SourceLocation
+                if let key = record.positions.answers[result.question] {
+                    location = record.location(key)
+                } else {
+                    location = recordLocation ?? record.location
+                    recordLocation = location
+                }
+                findings.append(unanswered(result, record, lacking: lacking, at: location))
             case .undetermined:
                 // A fact whose value was rejected is reported where it is written; the questions it
                 // leaves undecided are not reported again, nor the other facts their conditions read
@@ -36,10 +57,10 @@ struct CaseLint {
                 let missing = evaluation.missingFacts(for: result, in: set)
                 if missing.contains(where: record.positions.rejectedFacts.contains) { continue }
                 let cause = Cause(
-                    facts: missing, answers: missing.isEmpty ? undecidedAnswers(question, evaluation) : [],
+                    facts: missing, answers: missing.isEmpty ? undecidedAnswers(result.question, evaluation) : [],
                     question: verbose ? result.question : nil)
                 if undetermined[cause] == nil { order.append(cause) }
-                undetermined[cause, default: []].append(question.id)
+                undetermined[cause, default: []].append(set.questions[result.question].id)
             default:
                 continue
             }
@@ -51,8 +72,8 @@ struct CaseLint {
     }
 
     /// The questions whose answers the question's applicability reads and that have none.
-    private func undecidedAnswers(_ question: Question, _ evaluation: CaseEvaluation) -> [Int] {
-        question.applies.questions.filter { index in
+    private func undecidedAnswers(_ question: Int, _ evaluation: CaseEvaluation) -> [Int] {
+        set.questions[question].applies.questions.filter { index in
             if case .unknown = evaluation.values.answers[index] { return true }
             return false
         }.sorted()
@@ -90,20 +111,18 @@ struct CaseLint {
     }
 
     /// `lacking`: the facts a computed question's computation lacks.
-    private func unanswered(_ result: QuestionResult, _ question: Question, _ record: CaseRecord, lacking: [Int]) -> Diagnostic {
-        var id = question.id
-        if let element = result.element, let each = question.forEach { id += "[\(set.facts[each].values[element])]" }
+    private func unanswered(_ result: QuestionResult, _ record: CaseRecord, lacking: [Int], at location: SourceLocation) -> Diagnostic {
+        var id = set.questions[result.question].id
+        if let element = result.element, let each = set.questions[result.question].forEach { id += "[\(set.facts[each].values[element])]" }
         let message: String
-        if question.compute != nil {
+        if set.questions[result.question].compute != nil {
             message = "case \(record.id): \(id) applies but cannot be computed: "
                 + (lacking.isEmpty ? "an answer it reads is missing" : lacking.map { set.facts[$0].name }.joined(separator: ", ") + " not recorded")
         } else {
             message = "case \(record.id): \(id) applies but has no answer"
         }
-        let options = set.scales[question.scale].options.joined(separator: ", ")
         return Diagnostic(
-            requireComplete ? .error : .warning, code: "case.unanswered", message,
-            at: record.location(record.positions.answers[result.question] ?? record.positions.record),
-            notes: question.compute == nil ? [Diagnostic.Note("\(question.text) (\(options))")] : [])
+            requireComplete ? .error : .warning, code: "case.unanswered", message, at: location,
+            notes: unansweredNotes[result.question])
     }
 }
