@@ -39,7 +39,7 @@ public final class CaseStream: Sendable {
     ) {
         self.init(
             schema: schema, inputs: inputs, limits: limits, pseudonymiser: pseudonymiser,
-            standardInputFormat: standardInputFormat, jobs: jobs, pieceBytes: (4 << 20, 1 << 20), heldDiagnostics: 8192)
+            standardInputFormat: standardInputFormat, jobs: jobs, pieceBytes: (4 << 20, 1 << 20))
     }
 
     init(
