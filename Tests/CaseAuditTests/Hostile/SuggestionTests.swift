@@ -99,7 +99,8 @@ struct SuggestionTests {
         }
         // Few letters, so names share prefixes and near misses; "é" composed and "e" + U+0301
         // decomposed are one character of one or two scalars; a repeated candidate tests the order.
-        let letters = ["a", "b", ".", "_", "é", "e\u{301}", "x"]
+        // "i" and "é" (U+00E9) share a bucket of the count bound.
+        let letters = ["a", "b", ".", "_", "é", "e\u{301}", "x", "i"]
         func word(_ most: Int) -> String { (0..<next(most)).map { _ in letters[next(letters.count)] }.joined() }
         for round in 0..<100 {
             var candidates = (0..<(1 + next(30))).map { _ in word(12) }
@@ -123,31 +124,43 @@ struct SuggestionTests {
         }
     }
 
-    @Test("work per name is bounded by construction: only candidates within the limit of its length are compared")
+    @Test("work per name is bounded by construction: only candidates within the limit of its length are looked at, and only those whose character counts allow it are compared")
     func boundedWork() {
-        // 10 candidates of every length from 1 to 40 scalars: 400 in all, each "q" and a number.
+        // 10 candidates of every length from 1 to 40 scalars: 400 in all, "q", the digit k, then "z"s.
         let candidates = (1...40).flatMap { length in
             (0..<10).map { k in "q\(k)" + String(repeating: "z", count: max(0, length - 2)) }.map { String($0.prefix(length)) }
         }
         let index = SuggestionIndex(candidates)
-        var comparisons = 0
-        // 20 characters: the limit is 3, so the lengths 17 to 23 are compared: 7 × 10 = 70 of the 400.
-        #expect(index.closest(to: String(repeating: "w", count: 20), comparisons: &comparisons) == nil)
-        #expect(comparisons == 70)
-        // 4 characters: the limit is 1, lengths 3 to 5: 30.
-        comparisons = 0
-        _ = index.closest(to: "wwww", comparisons: &comparisons)
-        #expect(comparisons == 30)
-        // Longer than every candidate by more than the limit: none compared, however long.
-        comparisons = 0
-        #expect(index.closest(to: String(repeating: "w", count: 44), comparisons: &comparisons) == nil)
-        #expect(index.closest(to: String(repeating: "w", count: 1 << 20), comparisons: &comparisons) == nil)
-        #expect(comparisons == 0)
+        var work = SuggestionIndex.Work()
+        // 20 characters: the limit is 3, so the lengths 17 to 23 are looked at: 7 × 10 = 70 of the
+        // 400. None has a "w", so each has at least 17 characters the name lacks: no distance.
+        #expect(index.closest(to: String(repeating: "w", count: 20), work: &work) == nil)
+        #expect(work.lookedAt == 70)
+        #expect(work.distances == 0)
+        // "q3" and 18 "z", 20 characters: the same 70 looked at. Against the name, a candidate of
+        // length L has max(0, 20 − L) characters too few, max(0, L − 20) "z"s too many, and one
+        // digit too many unless it is "3": the bound is |L − 20| for the 7 with "3" (all within 3),
+        // 1 + |L − 20| for the others (within 3 for L = 18 … 22: 5 × 9 = 45). 52 distances.
+        work = SuggestionIndex.Work()
+        #expect(index.closest(to: "q3" + String(repeating: "z", count: 18), work: &work) == "q3" + String(repeating: "z", count: 18))
+        #expect(work.lookedAt == 70)
+        #expect(work.distances == 52)
+        // 4 characters: the limit is 1, lengths 3 to 5: 30 looked at; each candidate has at least 3
+        // characters that are not "w": no distance.
+        work = SuggestionIndex.Work()
+        _ = index.closest(to: "wwww", work: &work)
+        #expect(work.lookedAt == 30)
+        #expect(work.distances == 0)
+        // Longer than every candidate by more than the limit: none looked at, however long.
+        work = SuggestionIndex.Work()
+        #expect(index.closest(to: String(repeating: "w", count: 44), work: &work) == nil)
+        #expect(index.closest(to: String(repeating: "w", count: 1 << 20), work: &work) == nil)
+        #expect(work.lookedAt == 0)
         // An extension of candidates, longer than all of them: found by the walk down the tree of
-        // characters, with no distance computed. "q3z" … "q3zzzzzzzzzzz" all count as at the
+        // characters, with nothing looked at. "q3z" … "q3zzzzzzzzzzz" all count as at the
         // limit; the first of them in the list is suggested.
-        #expect(index.closest(to: "q3zzzzzzzzzzz" + String(repeating: "w", count: 1 << 20), comparisons: &comparisons) == "q3z")
-        #expect(comparisons == 0)
+        #expect(index.closest(to: "q3zzzzzzzzzzz" + String(repeating: "w", count: 1 << 20), work: &work) == "q3z")
+        #expect(work.lookedAt == 0)
     }
 
     @Test("5,000 unknown answer keys in one case: one located error each, a suggestion where one is near")
