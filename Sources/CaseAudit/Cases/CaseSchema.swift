@@ -9,12 +9,12 @@ public struct CaseSchema: Sendable {
     /// every case, so kept apart from the larger `Fact` and `Question` records.
     let factTypes: [FactType]
     let forEachFacts: [Int?]
-    /// "Did you mean" candidates, prepared once: a file of many unknown keys or values costs a few
-    /// bounded comparisons for each.
-    private let factNames: SuggestionIndex
-    private let questionIDs: SuggestionIndex
-    private let factValues: [SuggestionIndex]
-    private let scaleOptions: [SuggestionIndex]
+    /// "Did you mean" candidates, each list prepared at its first unknown key or value and kept: a
+    /// file of many costs a few bounded comparisons for each, a file of none costs nothing.
+    private let factNames: LazySuggestionIndex
+    private let questionIDs: LazySuggestionIndex
+    private let factValues: [LazySuggestionIndex]
+    private let scaleOptions: [LazySuggestionIndex]
 
     public init(_ set: CriteriaSet) {
         self.set = set
@@ -22,10 +22,10 @@ public struct CaseSchema: Sendable {
         forEachFacts = set.questions.map(\.forEach)
         factIndex = Dictionary(set.facts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         questionIndex = Dictionary(set.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        factNames = SuggestionIndex(set.facts.map(\.name))
-        questionIDs = SuggestionIndex(set.questions.map(\.id))
-        factValues = set.facts.map { SuggestionIndex($0.values) }
-        scaleOptions = set.scales.map { SuggestionIndex($0.options) }
+        factNames = LazySuggestionIndex(set.facts.map(\.name))
+        questionIDs = LazySuggestionIndex(set.questions.map(\.id))
+        factValues = set.facts.map { LazySuggestionIndex($0.values) }
+        scaleOptions = set.scales.map { LazySuggestionIndex($0.options) }
     }
 
     public func fact(named name: String) -> Int? { factIndex[name] }

@@ -163,6 +163,20 @@ struct SuggestionTests {
         #expect(work.lookedAt == 0)
     }
 
+    @Test("a lazy index, asked from many threads at once, suggests what an index made at once suggests")
+    func lazyIndexShared() async {
+        let candidates = ["rosh.screening_sufficient", "rmp.sufficient", "plan.timely", "cp.attention"]
+        let names = ["rmp.sufficeint", "plan.timly", "rmp.sufficient_x", "rmpxsuffaciantz", "cp.atention", "x"]
+        let expected = names.map { SuggestionIndex(candidates).closest(to: $0) }
+        #expect(expected == ["rmp.sufficient", "plan.timely", "rmp.sufficient", nil, "cp.attention", nil])
+        let lazy = LazySuggestionIndex(candidates)
+        let answers = await withTaskGroup(of: [String?].self) { group in
+            for _ in 0..<8 { group.addTask { names.map { lazy.closest(to: $0) } } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(answers == Array(repeating: expected, count: 8))
+    }
+
     @Test("5,000 unknown answer keys in one case: one located error each, a suggestion where one is near")
     func manyUnknownKeys() throws {
         let directory = try Executable.temporaryDirectory()
