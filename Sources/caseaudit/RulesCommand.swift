@@ -11,6 +11,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate a criteria set and print a one-line summary, or its diagnostics.")
 
         @Argument(help: ArgumentHelp("The set to check (default: the --rules set, else the embedded one).", valueName: "path"), completion: Completions.rules)
@@ -26,6 +27,7 @@ struct RulesCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the criteria sets built into caseaudit, by the name --rules and extends take.")
 
         func run() throws {
@@ -35,6 +37,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print the set's outline: outcome → criterion → question, with applicability.")
 
         @Flag(help: "Print the case facts instead: each fact's type, values and the questions and checks that read it.")
@@ -50,6 +53,7 @@ struct RulesCommand: ParsableCommand {
 
     struct Doc: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "doc",
             abstract: "Write the criteria document a person reads.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {

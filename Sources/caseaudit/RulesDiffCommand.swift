@@ -5,6 +5,7 @@ import CaseAuditCLI
 extension RulesCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Compare two criteria sets: what changed, and with --cases what it does to the scores.")
 
         enum Format: String, ExpressibleByArgument, CaseIterable {
