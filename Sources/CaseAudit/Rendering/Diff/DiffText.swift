@@ -105,7 +105,16 @@ public enum DiffText {
         text.count > 160 ? String(text.prefix(159)) + "…" : text
     }
 
+    /// A table cell's text: `|` escaped, line breaks as spaces (each scalar, so a CR LF keeps its CR).
     private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var escaped = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "|": escaped += "\\|"
+            case "\n": escaped += " "
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
     }
 }

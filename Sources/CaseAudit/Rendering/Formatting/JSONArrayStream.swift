@@ -33,7 +33,7 @@ struct JSONArrayStream {
     private static func split(_ skeleton: JSON) -> (before: String, after: String) {
         let text = skeleton.text() + "\n"
         let marker = placeholder.text()
-        guard let range = text.range(of: marker) else { return (text, "") }
+        guard let range = text.firstRange(of: marker) else { return (text, "") }
         return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
     }
 }
