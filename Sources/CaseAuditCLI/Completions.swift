@@ -1,6 +1,10 @@
 import ArgumentParser
 import CaseAudit
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Shell completion of values the criteria sets define. The closures run when a user presses TAB
 /// (the generated script calls back into caseaudit), never when a command runs or the script is
@@ -35,14 +39,31 @@ public enum Completions {
     static func paths(_ prefix: String, extensions: Set<String>) -> [String] {
         let directory = prefix.lastIndex(of: "/").map { String(prefix[...$0]) } ?? ""
         let start = String(prefix.dropFirst(directory.count))
-        let manager = FileManager.default
-        let entries = (try? manager.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         return entries.sorted().compactMap { name -> String? in
             guard name.hasPrefix(start), !name.hasPrefix(".") || start.hasPrefix(".") else { return nil }
-            var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: directory + name, isDirectory: &isDirectory) else { return nil }
-            if isDirectory.boolValue { return directory + name + "/" }
-            return extensions.contains((name as NSString).pathExtension) ? directory + name : nil
+            guard let isDirectory = isDirectory(directory + name) else { return nil }
+            if isDirectory { return directory + name + "/" }
+            return extensions.contains(pathExtension(name)) ? directory + name : nil
         }
+    }
+
+    /// Whether `path` names a directory (following links); nil when nothing is there.
+    private static func isDirectory(_ path: String) -> Bool? {
+        #if canImport(FoundationEssentials)
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        return isDirectory
+        #else
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return nil }
+        return isDirectory.boolValue
+        #endif
+    }
+
+    /// What follows the last dot of a file name ("" when there is none, or only a leading one).
+    private static func pathExtension(_ name: String) -> String {
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return String(name[name.index(after: dot)...])
     }
 }

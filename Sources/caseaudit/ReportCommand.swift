@@ -1,7 +1,11 @@
 import ArgumentParser
 import CaseAudit
 import CaseAuditCLI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -85,7 +89,7 @@ extension ReportCommand {
         let program = CompanionProgram.history.needed(by: "caseaudit report --history")
         let document = try program.output(["report-data", "--db=\(database)"] + (round.map { ["--round=\($0)"] } ?? []))
         do {
-            return try JSONDecoder().decode(ReportHistory.self, from: document)
+            return try JSONDecoder().decode(ReportHistory.self, from: Data(document))
         } catch {
             Output.error("error: cannot read the history data \(program.name) printed (\(error)); build caseaudit and \(program.name) from the same source")
             throw ExitStatus.usageOrInput.exit

@@ -1,7 +1,11 @@
 import ArgumentParser
 import CaseAudit
 import CaseAuditCLI
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import YAMLKit
 
 struct TemplateCommand: ParsableCommand {
