@@ -209,7 +209,10 @@ public struct YAMLEventReader: ~Copyable {
         switch bytes.count {
         case 0: return true
         case 1: return bytes[0] == UInt8(ascii: "~")
-        case 4: return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
+        case 4:
+            // Most four-byte values are words like `true` and `none`: the first byte rules them out.
+            guard bytes[0] == UInt8(ascii: "n") || bytes[0] == UInt8(ascii: "N") else { return false }
+            return bytes.elementsEqual("null".utf8) || bytes.elementsEqual("Null".utf8) || bytes.elementsEqual("NULL".utf8)
         default: return false
         }
     }

@@ -2,21 +2,25 @@ import YAMLKit
 
 /// Reads case documents straight from the parser's events into ``CaseRecord``s, without a tree of
 /// the whole document: the `case`, `facts`, `answers` and `notes` mappings are read key by key
-/// (keys found by their bytes in a ``KeyTable``, duplicates found by index), and only each value is
-/// built as a small ``Node`` for ``YAMLCaseReader`` to type — so both readers give the same records
-/// and the same diagnostics at the same positions.
+/// (keys found by their bytes in a ``KeyTable``, duplicates found by index). A value that is one the
+/// files repeat most (a domain value, a scale's option, a bool, a date) is typed from its bytes
+/// (``ValueTables``); any other is built as a small ``Node`` for ``YAMLCaseReader`` to type, which
+/// also says what is wrong with it — so both readers give the same records and the same diagnostics
+/// at the same positions.
 ///
 /// Anchors and aliases stop the events (``YAMLEventReader/needsTree``): ``read(_:range:limits:report:accept:)``
 /// then says from which document on the input must be read with the tree reader.
 struct CaseEventReader {
     private let values: YAMLCaseReader
+    private let tables: ValueTables
     private var factKeys: KeyTable
     private var answerKeys: KeyTable
     private var noteKeys: KeyTable
     private var seen: SeenIndexes
 
-    init(schema: CaseSchema) {
+    init(schema: CaseSchema, tables: ValueTables) {
         values = YAMLCaseReader(schema: schema)
+        self.tables = tables
         let facts = schema.set.facts.map(\.name)
         let questions = schema.set.questions.map(\.id)
         factKeys = KeyTable(facts) { schema.fact(named: $0) }
@@ -164,18 +168,19 @@ struct CaseEventReader {
             }
             place += 1
             let index: Int
-            let name: String
+            // The key as written, when it is not the name of the item at `index` itself.
+            let written: String?
             if let (known, exact) = found {
                 if let first = seen.first(known, at: position) {
                     dropPair(&reader, .duplicateKey(reader.text, at: position, first: first))
                     continue
                 }
                 index = known
-                name = exact ? (section == .facts ? values.schema.set.facts[known].name : values.schema.set.questions[known].id) : reader.text
+                written = exact ? nil : reader.text
             } else {
                 // Not a name of the set: a duplicate of another such key, an id a derived set
                 // renamed (read as the new one, with a warning), or removed or unknown (reported).
-                name = reader.text
+                let name = reader.text
                 if let first = unknown.first(name, at: position) {
                     dropPair(&reader, .duplicateKey(name, at: position, first: first))
                     continue
@@ -187,8 +192,11 @@ struct CaseEventReader {
                     continue
                 }
                 index = renamed
+                written = name
             }
             guard reader.next() else { return }
+            if reader.kind == .scalar, !reader.isNull, readScalar(section, index, &reader, &record) { continue }
+            let name = written ?? (section == .facts ? values.schema.set.facts[index].name : values.schema.set.questions[index].id)
             let value = reader.node()
             switch section {
             case .facts: values.readFact(index, name, value, into: &record, flag)
@@ -196,6 +204,41 @@ struct CaseEventReader {
             case .notes: values.readNote(index, name, value, into: &record, flag)
             }
         }
+    }
+}
+
+extension CaseEventReader {
+    /// Records the scalar the reader stands on as the value of fact or question `index` when its
+    /// bytes are a value of the item's type; false when they are not (or the item takes another
+    /// form), to be read as a node.
+    private func readScalar(_ section: Section, _ index: Int, _ reader: inout YAMLEventReader, _ record: inout CaseRecord) -> Bool {
+        let bytes = reader.bytes
+        switch section {
+        case .facts:
+            let value: FactValue
+            switch tables.facts[index] {
+            case .list(let list):
+                guard let option = tables.index(in: list, of: bytes) else { return false }
+                value = .option(option)
+            case .bool:
+                guard let truth = ValueTables.bool(bytes) else { return false }
+                value = .bool(truth)
+            case .date:
+                guard let day = Day(iso: bytes) else { return false }
+                value = .date(day)
+            case .general:
+                return false
+            }
+            record.facts[index] = value
+            record.positions.facts[index] = reader.position
+        case .answers:
+            guard case .list(let list) = tables.answers[index], let option = tables.index(in: list, of: bytes) else { return false }
+            record.answers[index] = .single(.option(option))
+            record.positions.answers[index] = reader.position
+        case .notes:
+            return false
+        }
+        return true
     }
 }
 

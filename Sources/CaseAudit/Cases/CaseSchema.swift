@@ -70,9 +70,8 @@ public struct CaseSchema: Sendable {
         // The fact's fields are read where needed, not copied: this runs for every fact of every case.
         switch factTypes[index] {
         case .bool:
-            // Only ASCII letters can lowercase to these words, so an ASCII comparison is exact.
-            if Self.equalIgnoringASCIICase(text, "true") || Self.equalIgnoringASCIICase(text, "yes") { return .bool(true) }
-            if Self.equalIgnoringASCIICase(text, "false") || Self.equalIgnoringASCIICase(text, "no") { return .bool(false) }
+            var text = text  // `withUTF8` reads a native string's bytes in place
+            if let truth = text.withUTF8(ValueTables.bool) { return .bool(truth) }
             throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name) (a bool: true, false, yes or no)")
         case .int:
             guard let value = Int(text) else {
@@ -117,18 +116,6 @@ public struct CaseSchema: Sendable {
               parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
         let pad = { (part: Substring) in part.count == 1 ? "0" + part : String(part) }
         return (pad(parts[0]), pad(parts[1]), String(parts[2]))
-    }
-
-    private static func equalIgnoringASCIICase(_ text: String, _ word: StaticString) -> Bool {
-        guard text.utf8.count == word.utf8CodeUnitCount else { return false }
-        let expected = UnsafeBufferPointer(start: word.utf8Start, count: word.utf8CodeUnitCount)
-        var text = text  // `withUTF8` reads a native string's bytes in place
-        return text.withUTF8 { bytes in
-            bytes.indices.allSatisfy { index in
-                bytes[index] == expected[index]
-                    || (bytes[index] >= UInt8(ascii: "A") && bytes[index] <= UInt8(ascii: "Z") && bytes[index] + 32 == expected[index])
-            }
-        }
     }
 
     /// The index of a domain value of an enum, ordinal or set fact.

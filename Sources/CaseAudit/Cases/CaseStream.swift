@@ -15,6 +15,8 @@ import YAMLKit
 /// later case is skipped (checked in input order, exactly).
 public final class CaseStream: Sendable {
     public let schema: CaseSchema
+    /// The schema's values found from their bytes, built once for all the workers.
+    let valueTables: ValueTables
     public let inputs: [CaseInput]
     public let limits: YAMLLimits
     /// When set, every case's id is replaced by its pseudonym once it is read (after the check for
@@ -47,6 +49,7 @@ public final class CaseStream: Sendable {
         standardInputFormat: CaseFormat? = nil, jobs: Int, pieceBytes: (split: Int, chunk: Int), heldDiagnostics: Int = 8192
     ) {
         self.schema = schema
+        valueTables = ValueTables(schema)
         self.inputs = inputs
         self.limits = limits
         self.pseudonymiser = pseudonymiser
@@ -299,7 +302,7 @@ public final class CaseStream: Sendable {
     func readYAML(
         _ source: SourceText, range: YAMLRange, report: (Diagnostic) -> Void, accept: (CaseRecord) -> Void
     ) -> (errors: [YAMLError], documents: Int, complete: Bool) {
-        var events = CaseEventReader(schema: schema)
+        var events = CaseEventReader(schema: schema, tables: valueTables)
         let (outcome, resume) = events.read(source, range: range, limits: limits, report: report, accept: accept)
         guard let resume else { return (outcome.errors, outcome.documents, outcome.complete) }
         let reader = YAMLCaseReader(schema: schema)

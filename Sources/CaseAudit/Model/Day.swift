@@ -27,21 +27,23 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses exactly `YYYY-MM-DD`.
     public init?(iso text: String) {
         var text = text  // `withUTF8` reads a native string's bytes in place
-        let parts: (year: Int, month: Int, day: Int)? = text.withUTF8 { utf8 in
-            guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
-            func number(_ range: Range<Int>) -> Int? {
-                var value = 0
-                for byte in utf8[range] {
-                    guard byte >= 48, byte <= 57 else { return nil }
-                    value = value * 10 + Int(byte - 48)
-                }
-                return value
+        guard let day = text.withUTF8(Day.init(iso:)) else { return nil }
+        self = day
+    }
+
+    /// The day `YYYY-MM-DD` written in UTF-8 bytes names, or nil.
+    init?(iso utf8: UnsafeBufferPointer<UInt8>) {
+        guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var value = 0
+            for byte in utf8[range] {
+                guard byte >= 48, byte <= 57 else { return nil }
+                value = value * 10 + Int(byte - 48)
             }
-            guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-            return (year, month, day)
+            return value
         }
-        guard let parts else { return nil }
-        self.init(year: parts.year, month: parts.month, day: parts.day)
+        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     public var components: (year: Int, month: Int, day: Int) {

@@ -16,7 +16,7 @@ struct CaseReaderTests {
             if let record = reader.read(document, report: { diagnostics.append($0) }) { records.append(record) }
         }
         // The event reader (what commands use) gives the same records and diagnostics.
-        var events = CaseEventReader(schema: schema)
+        var events = CaseEventReader(schema: schema, tables: ValueTables(schema))
         var fromEvents: [CaseRecord] = []
         var eventDiagnostics: [Diagnostic] = []
         let read = events.read(
