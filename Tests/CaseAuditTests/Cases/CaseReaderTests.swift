@@ -141,3 +141,52 @@ struct CaseReaderTests {
         #expect(read.records.map(\.id) == ["C-1"])
     }
 }
+
+/// Values typed straight from their bytes (``ValueTables``), as the event reader does for most values.
+@Suite("Values read from their bytes")
+struct ValueTablesTests {
+    static func index(_ tables: ValueTables, _ form: ValueTables.Form, _ text: String) -> Int? {
+        guard case .list(let list) = form else { return nil }
+        return Array(text.utf8).withUnsafeBufferPointer { tables.index(in: list, of: $0) }
+    }
+
+    @Test("a domain value or an option is found by its exact bytes; any other spelling is left to String comparison")
+    func exactBytes() throws {
+        let set = try CaseFixtures.miniSet()
+        let tables = ValueTables(CaseSchema(set))
+        let rosh = try #require(set.fact(named: "rosh"))
+        for (index, value) in set.facts[rosh].values.enumerated() {
+            #expect(Self.index(tables, tables.facts[rosh], value) == index)
+        }
+        #expect(Self.index(tables, tables.facts[rosh], "HIGH") == nil)
+        #expect(Self.index(tables, tables.facts[rosh], "") == nil)
+        let question = try #require(set.question(id: "rosh.screening_sufficient"))
+        #expect(Self.index(tables, tables.answers[question], "no") == 1)
+        #expect(Self.index(tables, tables.answers[question], "No") == nil)
+        // An option's bytes found in another list are not its value there.
+        #expect(Self.index(tables, tables.facts[rosh], "no") == nil)
+    }
+
+    @Test("bools in any ASCII case, as the schema reads them")
+    func bools() {
+        let read = { (text: String) in Array(text.utf8).withUnsafeBufferPointer(ValueTables.bool) }
+        #expect(read("YES") == true && read("True") == true && read("no") == false && read("FALSE") == false)
+        #expect(read("y") == nil && read("yess") == nil && read("") == nil && read("ｙes") == nil)
+    }
+
+    @Test("a list with a value that is not ASCII is read the general way (U+212A KELVIN SIGN is K)")
+    func nonASCIIListsAreLeftToStrings() throws {
+        var set = try CaseFixtures.miniSet()
+        let rosh = try #require(set.fact(named: "rosh"))
+        set.facts[rosh].values.insert("\u{212A}", at: 0)
+        let question = try #require(set.question(id: "rosh.screening_sufficient"))
+        set.scales[set.questions[question].scale].options.append("caf\u{E9}")
+        let tables = ValueTables(CaseSchema(set))
+        guard case .general = tables.facts[rosh], case .general = tables.answers[question] else {
+            Issue.record("lists with non-ASCII values must be read as Strings")
+            return
+        }
+        // What the String comparison gives for `K`: the Kelvin sign, listed first.
+        #expect(set.facts[rosh].index(of: "K") == 0)
+    }
+}
