@@ -106,12 +106,7 @@ struct ValueTables: Sendable {
     }
 
     private static func hash(_ list: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(UInt32(bitPattern: list))
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return Int(truncatingIfNeeded: hash ^ (hash >> 29))
+        Int(truncatingIfNeeded: KeyTable.hash(bytes, seed: UInt64(UInt32(bitPattern: list))))
     }
 
     /// True, false or nil for a bool fact's scalar, as ``CaseSchema/value(_:ofFact:)`` reads it:
