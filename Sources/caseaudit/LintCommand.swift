@@ -43,7 +43,7 @@ struct LintCommand: ParsableCommand {
 
     @OptionGroup var jobs: JobsOptions
 
-    @Flag(help: "One finding per question whose applicability cannot be decided, not one per case for each missing fact or answer.")
+    @Flag(help: "One finding per question left unanswered or whose applicability cannot be decided, not one per case for each missing fact or answer and one for its unanswered questions.")
     var verbose = false
 
     @OptionGroup var limit: DiagnosticLimitOptions

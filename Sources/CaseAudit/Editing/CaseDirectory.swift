@@ -37,7 +37,8 @@ public struct CaseDirectory: Sendable {
 
     public var entries: [Entry]
     public var files: [FileProblems]
-    /// Every diagnostic `lint` reports, in output order.
+    /// Every diagnostic `lint` reports, in output order, with one per unanswered question (the
+    /// form counts them).
     public var diagnostics: [Diagnostic]
 
     public func entry(id: String) -> Entry? { entries.first { $0.id == id } }
@@ -48,7 +49,7 @@ public struct CaseDirectory: Sendable {
         let stream = CaseStream(schema: schema, inputs: expanded.inputs)
         let set = schema.set
         let evaluator = Evaluator(set, runsChecks: true)
-        let lint = CaseLint(set: set, requireComplete: false)
+        let lint = CaseLint(set: set, requireComplete: false, eachUnanswered: true)
         var entries: [Entry] = []
         var files: [FileProblems] = []
         var all = expanded.problems
@@ -83,11 +84,12 @@ public struct CaseDirectory: Sendable {
         return CaseDirectory(entries: entries, files: files, diagnostics: all.sortedForOutput())
     }
 
-    /// Lints one case file as `lint` does: its cases as read, and every diagnostic.
+    /// Lints one case file as `lint` does, with one finding per unanswered question: its cases as
+    /// read, and every diagnostic.
     public static func lint(file path: String, schema: CaseSchema) -> (records: [CaseRecord], diagnostics: [Diagnostic]) {
         let stream = CaseStream(schema: schema, inputs: [.file(path)])
         let evaluator = Evaluator(schema.set, runsChecks: true)
-        let lint = CaseLint(set: schema.set, requireComplete: false)
+        let lint = CaseLint(set: schema.set, requireComplete: false, eachUnanswered: true)
         var records: [CaseRecord] = []
         var diagnostics: [Diagnostic] = []
         stream.forEach(report: { diagnostics += $0 }) { record, _ in

@@ -6,14 +6,18 @@ struct CaseLint {
     let requireComplete: Bool
     /// One undetermined finding per question, rather than one per case for each cause.
     var verbose = false
+    /// One unanswered finding per question, rather than one per case for the questions it has no
+    /// key for (a facts-only record, as `sample` writes, would otherwise give a hundred warnings).
+    var eachUnanswered = false
     /// The note under each question's `case.unanswered` finding (its text and options), made once:
-    /// a large caseload has millions of such findings.
+    /// a large caseload has many such findings.
     private let unansweredNotes: [[Diagnostic.Note]]
 
-    init(set: CriteriaSet, requireComplete: Bool, verbose: Bool = false) {
+    init(set: CriteriaSet, requireComplete: Bool, verbose: Bool = false, eachUnanswered: Bool = false) {
         self.set = set
         self.requireComplete = requireComplete
         self.verbose = verbose
+        self.eachUnanswered = eachUnanswered
         unansweredNotes = set.questions.map { question in
             guard question.compute == nil else { return [] }
             return [Diagnostic.Note("\(question.text) (\(set.scales[question.scale].options.joined(separator: ", ")))")]
@@ -34,22 +38,26 @@ struct CaseLint {
         var findings: [Diagnostic] = []
         var undetermined: [Cause: [String]] = [:]
         var order: [Cause] = []
-        // Where the case starts: the place of every finding on a question with no key in the case.
-        var recordLocation: SourceLocation?
+        // Questions with no key in the case and no computation: one finding for them all, unless
+        // each is asked for. The index is where that finding goes among the others.
+        var keyless: [QuestionResult] = []
+        var keylessIndex = 0
+        // Where the case starts, with its line: the place of every finding on a keyless question.
+        lazy var recordLocation = record.location
         for result in evaluation.results {
             switch result.kind {
             case .unanswered:
                 // A computation that lacks a fact whose value was rejected is already reported there.
                 let lacking = evaluation.missingFacts(for: result, in: set)
                 if lacking.contains(where: record.positions.rejectedFacts.contains) { continue }
-                let location: SourceLocation
                 if let key = record.positions.answers[result.question] {
-                    location = record.location(key)
+                    findings.append(unanswered(result, record, lacking: lacking, at: record.location(key)))
+                } else if eachUnanswered || set.questions[result.question].compute != nil {
+                    findings.append(unanswered(result, record, lacking: lacking, at: recordLocation))
                 } else {
-                    location = recordLocation ?? record.location
-                    recordLocation = location
+                    if keyless.isEmpty { keylessIndex = findings.count }
+                    keyless.append(result)
                 }
-                findings.append(unanswered(result, record, lacking: lacking, at: location))
             case .undetermined:
                 // A fact whose value was rejected is reported where it is written; the questions it
                 // leaves undecided are not reported again, nor the other facts their conditions read
@@ -65,10 +73,32 @@ struct CaseLint {
                 continue
             }
         }
+        if keyless.count == 1 {
+            findings.insert(unanswered(keyless[0], record, lacking: [], at: recordLocation), at: keylessIndex)
+        } else if !keyless.isEmpty {
+            findings.insert(unansweredFinding(keyless, record, at: recordLocation), at: keylessIndex)
+        }
         for cause in order {
             findings.append(undeterminedFinding(cause, questions: undetermined[cause] ?? [], evaluation))
         }
         return findings
+    }
+
+    /// One finding for the applicable questions a case has no key for: how many, the first few.
+    private func unansweredFinding(_ results: [QuestionResult], _ record: CaseRecord, at location: SourceLocation) -> Diagnostic {
+        let ids = results.prefix(6).map(questionID)
+        let listed = ids.joined(separator: ", ") + (results.count > 6 ? ", …" : "")
+        return Diagnostic(
+            requireComplete ? .error : .warning, code: "case.unanswered",
+            "case \(record.id): \(results.count) applicable questions have no answer (\(listed))", at: location,
+            notes: [Diagnostic.Note("lint --verbose gives one finding per question, with its text and options")])
+    }
+
+    /// A question's id, with the element it is answered for (`interv.factor_delivered[alcohol]`).
+    private func questionID(_ result: QuestionResult) -> String {
+        var id = set.questions[result.question].id
+        if let element = result.element, let each = set.questions[result.question].forEach { id += "[\(set.facts[each].values[element])]" }
+        return id
     }
 
     /// The questions whose answers the question's applicability reads and that have none.
@@ -112,8 +142,7 @@ struct CaseLint {
 
     /// `lacking`: the facts a computed question's computation lacks.
     private func unanswered(_ result: QuestionResult, _ record: CaseRecord, lacking: [Int], at location: SourceLocation) -> Diagnostic {
-        var id = set.questions[result.question].id
-        if let element = result.element, let each = set.questions[result.question].forEach { id += "[\(set.facts[each].values[element])]" }
+        let id = questionID(result)
         let message: String
         if set.questions[result.question].compute != nil {
             message = "case \(record.id): \(id) applies but cannot be computed: "

@@ -4,7 +4,8 @@ public struct LintOptions: Sendable {
     public var requireComplete = false
     /// Warnings fail the run too.
     public var strict = false
-    /// One `case.undetermined` finding per question instead of one per case for each missing fact.
+    /// One `case.undetermined` and one `case.unanswered` finding per question, instead of one per
+    /// case for each missing fact and one for the questions it has no answer key for.
     public var verbose = false
 
     public init(requireComplete: Bool = false, strict: Bool = false, verbose: Bool = false) {
@@ -66,7 +67,7 @@ public enum LintRun {
     ) -> LintSummary {
         let set = stream.schema.set
         let evaluator = Evaluator(set, runsChecks: true)
-        let lint = CaseLint(set: set, requireComplete: options.requireComplete, verbose: options.verbose)
+        let lint = CaseLint(set: set, requireComplete: options.requireComplete, verbose: options.verbose, eachUnanswered: options.verbose)
         let read = stream.forEach(start: { () }, add: { _, record, _ in
             let evaluation = evaluator.evaluate(record)
             return evaluation.findings + lint.findings(evaluation)

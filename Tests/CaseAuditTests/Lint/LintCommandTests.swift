@@ -50,6 +50,50 @@ struct LintCommandTests {
         #expect(complete.output.contains("s.yaml:1:7: error: case S-1: cp.attention applies but has no answer [case.unanswered]"))
     }
 
+    /// Every fact recorded, one answer: the questions with no key are one warning for the case,
+    /// one each with --verbose. Worked out from mini.yaml: rosh.screening_sufficient always applies;
+    /// interv.factor_delivered once per factor (3); rmp.actions_delivered (rosh high, rmp.sufficient
+    /// yes); cp.attention and cp.known_to_childrens_services (child_protection_concerns): 7.
+    /// plan.timely is computed (2013-04-01 to 2013-04-10 is within 15 working days); rmp.sufficient
+    /// is answered.
+    @Test("questions a case has no key for are one finding per case, one each with --verbose")
+    func unansweredGrouped() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
+        let text = """
+            case: M-1
+            facts: {case_type: licence, rosh: high, child_protection_concerns: true, factors: [alcohol, thinking_behaviour, accommodation],
+                    sentence_date: 2013-04-01, plan_date: 2013-04-10, offender_manager: OM-1, gender: male, age: 30}
+            answers: {rmp.sufficient: yes}
+            """
+        try Data(text.utf8).write(to: directory.appendingPathComponent("m.yaml"))
+        let grouped = try Executable.run(["lint", "--rules", "mini.yaml", "m.yaml"], in: directory)
+        #expect(grouped.status == 0)
+        #expect(grouped.output == """
+            m.yaml:1:7: warning: case M-1: 7 applicable questions have no answer (rosh.screening_sufficient, \
+            interv.factor_delivered[alcohol], interv.factor_delivered[thinking_behaviour], interv.factor_delivered[accommodation], \
+            rmp.actions_delivered, cp.attention, …) [case.unanswered]
+                case: M-1
+                      ^
+            note: lint --verbose gives one finding per question, with its text and options
+            1 warning in 1 file (1 case)
+
+            """)
+        let complete = try Executable.run(["lint", "--require-complete", "--rules", "mini.yaml", "m.yaml"], in: directory)
+        #expect(complete.status == 1)
+        #expect(complete.output.hasPrefix("m.yaml:1:7: error: case M-1: 7 applicable questions have no answer ("))
+        let verbose = try Executable.run(["lint", "--verbose", "--rules", "mini.yaml", "m.yaml"], in: directory)
+        #expect(verbose.output.split(separator: "\n").filter { $0.hasSuffix(" applies but has no answer [case.unanswered]") }.count == 7)
+        #expect(verbose.output.contains("""
+            m.yaml:1:7: warning: case M-1: cp.known_to_childrens_services applies but has no answer [case.unanswered]
+                case: M-1
+                      ^
+            note: The children were known to children's social care when the sentence began (yes, no)
+            """))
+        #expect(verbose.output.hasSuffix("7 warnings in 1 file (1 case)\n"))
+    }
+
     /// A York case (IAOW set) with its recorded RoSH misspelt: one error where it is written, not
     /// also a failed check (rosh_recorded "missing") and 15 questions waiting for rosh_assessed.
     @Test("a misspelt fact value gives one error, without follow-ons")
