@@ -12,12 +12,20 @@ struct CaseLint {
     /// The note under each question's `case.unanswered` finding (its text and options), made once:
     /// a large caseload has many such findings.
     private let unansweredNotes: [[Diagnostic.Note]]
+    /// The facts whether each question applies depends on, by question, worked out once.
+    private let applicabilityFacts: [[Int]]
+    /// The notes of `case.undetermined` findings: what to record, by fact; the question, by question.
+    private let factNotes: [Diagnostic.Note]
+    private let answerNotes: [Diagnostic.Note]
 
     init(set: CriteriaSet, requireComplete: Bool, verbose: Bool = false, eachUnanswered: Bool = false) {
         self.set = set
         self.requireComplete = requireComplete
         self.verbose = verbose
         self.eachUnanswered = eachUnanswered
+        applicabilityFacts = set.questions.indices.map { CaseEvaluation.applicabilityFacts($0, in: set) }
+        factNotes = set.facts.map { Diagnostic.Note("record \($0.name) (\($0.label)) in the case's facts") }
+        answerNotes = set.questions.map { Diagnostic.Note("\($0.id): \($0.text)") }
         unansweredNotes = set.questions.map { question in
             guard question.compute == nil else { return [] }
             return [Diagnostic.Note("\(question.text) (\(set.scales[question.scale].options.joined(separator: ", ")))")]
@@ -48,7 +56,7 @@ struct CaseLint {
             switch result.kind {
             case .unanswered:
                 // A computation that lacks a fact whose value was rejected is already reported there.
-                let lacking = evaluation.missingFacts(for: result, in: set)
+                let lacking = evaluation.missingFacts(for: result, in: set, applying: applicabilityFacts)
                 if lacking.contains(where: record.positions.rejectedFacts.contains) { continue }
                 if let key = record.positions.answers[result.question] {
                     findings.append(unanswered(result, record, lacking: lacking, at: record.location(key)))
@@ -62,7 +70,7 @@ struct CaseLint {
                 // A fact whose value was rejected is reported where it is written; the questions it
                 // leaves undecided are not reported again, nor the other facts their conditions read
                 // (rosh_assessed is read only when rosh_recorded is missing).
-                let missing = evaluation.missingFacts(for: result, in: set)
+                let missing = evaluation.missingFacts(for: result, in: set, applying: applicabilityFacts)
                 if missing.contains(where: record.positions.rejectedFacts.contains) { continue }
                 let cause = Cause(
                     facts: missing, answers: missing.isEmpty ? undecidedAnswers(result.question, evaluation) : [],
@@ -79,7 +87,7 @@ struct CaseLint {
             findings.insert(unansweredFinding(keyless, record, at: recordLocation), at: keylessIndex)
         }
         for cause in order {
-            findings.append(undeterminedFinding(cause, questions: undetermined[cause] ?? [], evaluation))
+            findings.append(undeterminedFinding(cause, questions: undetermined[cause] ?? [], evaluation, at: recordLocation))
         }
         return findings
     }
@@ -109,7 +117,9 @@ struct CaseLint {
         }.sorted()
     }
 
-    private func undeterminedFinding(_ cause: Cause, questions ids: [String], _ evaluation: CaseEvaluation) -> Diagnostic {
+    private func undeterminedFinding(
+        _ cause: Cause, questions ids: [String], _ evaluation: CaseEvaluation, at location: SourceLocation
+    ) -> Diagnostic {
         let listed = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", …" : "")
         let subject = ids.count == 1 ? "whether \(ids.first ?? "") applies" : "whether \(ids.count) questions apply (\(listed))"
         let message: String
@@ -117,17 +127,17 @@ struct CaseLint {
         if !cause.facts.isEmpty {
             message = cause.facts.map { set.facts[$0].name }.joined(separator: ", ") + (cause.facts.count == 1 ? " is" : " are")
                 + " not recorded, so \(subject) cannot be decided"
-            notes = cause.facts.map { Diagnostic.Note("record \(set.facts[$0].name) (\(set.facts[$0].label)) in the case's facts") }
+            notes = cause.facts.map { factNotes[$0] }
         } else if !cause.answers.isEmpty {
             let states = cause.answers.map { "\(set.questions[$0].id), which \(state(of: $0, evaluation))" }
             message = "\(subject) depends on " + states.joined(separator: ", and ")
-            notes = cause.answers.map { Diagnostic.Note("\(set.questions[$0].id): \(set.questions[$0].text)") }
+            notes = cause.answers.map { answerNotes[$0] }
         } else {
             // Every fact and answer is there, and still unknown: a date sum out of range.
             message = "\(subject) cannot be decided from the recorded facts and answers"
             notes = []
         }
-        return Diagnostic(.error, code: "case.undetermined", "case \(evaluation.record.id): \(message)", at: evaluation.record.location, notes: notes)
+        return Diagnostic(.error, code: "case.undetermined", "case \(evaluation.record.id): \(message)", at: location, notes: notes)
     }
 
     /// Why a question read by another's condition has no value, in words after "which".
