@@ -32,6 +32,7 @@ struct HistoryCommand: ParsableCommand {
 
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Score a sample and store it as one round (in one transaction).")
 
         @OptionGroup var cases: CaseOptions
@@ -71,7 +72,7 @@ struct HistoryCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the recorded rounds.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the recorded rounds.")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -83,6 +84,7 @@ struct HistoryCommand: ParsableCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Print a round's scorecard as it was recorded, under the set it was recorded with.")
 
         @OptionGroup var database: DatabaseOptions
@@ -93,11 +95,7 @@ struct HistoryCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Split the score tables by a fact (an enum, ordinal or set fact; repeat, or separate with commas).", valueName: "fact"))
         var by: [String] = []
 
-        @Option(help: "Output format.")
-        var format: ScoreFormat = .text
-
-        @Option(help: "Detail of the text and Markdown formats.")
-        var level: ScoreText.Level = .question
+        @OptionGroup var scorecard: ScoreFormatOptions
 
         @OptionGroup var output: OutputOptions
 
@@ -105,21 +103,18 @@ struct HistoryCommand: ParsableCommand {
             let by = self.by.flatMap { $0.split(separator: ",").map(String.init) }
             let (result, inputs) = try HistoryCommand.run { () throws(HistoryError) in try database.open().scoreResult(round, by: by) }
             let sink = try output.open(inputs: Set([database.path].compactMap(FileIdentity.init(path:))))
-            switch format {
-            case .json: sink.write(ScoreJSON.render(result))
-            case .csv: sink.write(ScoreCSV.render(result))
-            case .markdown: sink.write(ScoreMarkdown.render(result, level: level))
-            case .html:
+            if let rendered = scorecard.render(result) {
+                sink.write(rendered)
+            } else {
                 let options = ReportOptions(by: result.breakdowns.map(\.fact), profile: result.profile.map(\.fact), includesGaps: false)
                 sink.write(ReportRun.figures(result, options, inputs: inputs))
-            case .text: sink.write(ScoreText.render(result, level: level))
             }
             try output.finish(sink)
         }
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a round and everything stored with it.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a round and everything stored with it.")
 
         @OptionGroup var database: DatabaseOptions
 

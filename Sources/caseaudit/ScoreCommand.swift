@@ -16,11 +16,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Facts for the sample profile (default: every enum, ordinal and set fact).", valueName: "fact"))
     var profile: [String] = []
 
-    @Option(help: "Output format.")
-    var format: ScoreFormat = .text
-
-    @Option(help: "Detail of the text and Markdown formats.")
-    var level: ScoreText.Level = .question
+    @OptionGroup var scorecard: ScoreFormatOptions
 
     @OptionGroup var output: OutputOptions
 
@@ -32,18 +28,13 @@ struct ScoreCommand: ParsableCommand {
         let sink = try output.open(inputs: cases.inputFiles(stream))
         let printer = cases.limit.printer()
         let summary: CaseStream.Summary
-        if format == .html {
+        if scorecard.format == .html {
             // The audit report's figures, without the per-case gaps.
             let options = ReportOptions(by: by, profile: profile, includesGaps: false)
             summary = ReportRun.run(stream, options, to: sink, report: printer.print)
         } else {
             let result = ScoreRun.run(stream, by: by, profile: profile, report: printer.print)
-            switch format {
-            case .json: sink.write(ScoreJSON.render(result))
-            case .csv: sink.write(ScoreCSV.render(result))
-            case .markdown: sink.write(ScoreMarkdown.render(result, level: level))
-            default: sink.write(ScoreText.render(result, level: level))
-            }
+            sink.write(scorecard.render(result) ?? "")
             summary = result.summary
         }
         try output.finish(sink)
