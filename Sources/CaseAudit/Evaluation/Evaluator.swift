@@ -9,9 +9,9 @@ public struct Evaluator: Sendable {
     private let order: [Int]
     /// True when `order` is the set's question order (no question reads a later one's answer).
     private let inQuestionOrder: Bool
-    /// Each question's applicability, called straight (copying a `Question` or its condition per
-    /// question per case costs more than evaluating it).
-    private let applies: [@Sendable (CaseValues) -> Truth]
+    /// What evaluating each question reads, taken from the set once: reading a `Question`'s fields
+    /// per question per case costs copies and reference counting, more than evaluating it.
+    private let plans: [Plan]
     /// Per scale, per option: above the line.
     private let sufficient: [[Bool]]
     /// The most results a case can have (every `for_each` question with every element).
@@ -22,7 +22,7 @@ public struct Evaluator: Sendable {
         self.runsChecks = runsChecks
         order = Self.dependencyOrder(set.questions)
         inQuestionOrder = order == Array(set.questions.indices)
-        applies = set.questions.map(\.applies.evaluate)
+        plans = set.questions.map(Plan.init)
         sufficient = set.scales.map { scale in scale.options.indices.map { scale.sufficient.contains($0) } }
         mostResults = set.questions.reduce(0) { $0 + ($1.forEach.map { max(1, set.facts[$0].values.count) } ?? 1) }
     }
@@ -37,10 +37,7 @@ public struct Evaluator: Sendable {
         var findings: [Diagnostic] = []
         for index in order {
             let start = results.count
-            switch evaluate(index, record, &values, &findings) {
-            case .one(let result): results.append(result)
-            case .instances(let list): results += list
-            }
+            evaluate(index, record, &values, &results, &findings)
             if !inQuestionOrder { ranges[index] = start..<results.count }
         }
         if !inQuestionOrder { results = ranges.flatMap { results[$0] } }
@@ -48,19 +45,31 @@ public struct Evaluator: Sendable {
         return CaseEvaluation(record: record, values: values, results: results, findings: findings)
     }
 
-    /// A question's results: one (no array to allocate), or the instances of a `for_each` question.
-    private enum Results {
-        case one(QuestionResult)
-        case instances([QuestionResult])
+    /// The fields of a question that evaluating it reads, plain values and its applicability's
+    /// closure (called straight, not through the thunks a closure stored in an array needs).
+    private struct Plan: Sendable {
+        let applies: @Sendable (CaseValues) -> Truth
+        let forEach: Int?
+        let computes: Bool
+        let scored: Bool
+        let scale: Int
+
+        init(_ question: Question) {
+            applies = question.applies.evaluate
+            forEach = question.forEach
+            computes = question.compute != nil
+            scored = question.scored
+            scale = question.scale
+        }
     }
 
-    /// Reads the question's fields in place: a `Question` holds many references, and copying one
-    /// per question per case costs more than evaluating it.
+    /// Appends the question's results to `results`: one, or the instances of a `for_each` question.
     private func evaluate(
-        _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ findings: inout [Diagnostic]
-    ) -> Results {
+        _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ results: inout [QuestionResult],
+        _ findings: inout [Diagnostic]
+    ) {
         let given = record.answers[index]
-        switch applies[index](values) {
+        switch plans[index].applies(values) {
         case .false:
             values.answers[index] = .absent
             if given != nil, let position = record.positions.answers[index] {
@@ -70,17 +79,17 @@ public struct Evaluator: Sendable {
                     at: record.location(position),
                     notes: ApplicabilityReason.notes(index, values: values, record: record, set: set)))
             }
-            return .one(QuestionResult(question: index, element: nil, kind: .notApplicable))
+            return results.append(QuestionResult(question: index, element: nil, kind: .notApplicable))
         case .unknown:
             values.answers[index] = .unknown
-            return .one(QuestionResult(question: index, element: nil, kind: .undetermined))
+            return results.append(QuestionResult(question: index, element: nil, kind: .undetermined))
         case .true:
             break
         }
-        if let factIndex = set.questions[index].forEach {
+        if let factIndex = plans[index].forEach {
             values.answers[index] = .unknown
             guard case .set(let bits) = record.facts[factIndex] else {
-                return .one(QuestionResult(question: index, element: nil, kind: .undetermined))
+                return results.append(QuestionResult(question: index, element: nil, kind: .undetermined))
             }
             var answers: [Int: AnswerValue] = [:]
             if case .perElement(let list) = given {
@@ -96,16 +105,15 @@ public struct Evaluator: Sendable {
                     }
                 }
             }
-            var results: [QuestionResult] = []
             var remaining = bits
             while remaining != 0 {
                 let element = remaining.trailingZeroBitCount
                 remaining &= remaining - 1
                 results.append(classify(index, element: element, answers[element]))
             }
-            return .instances(results)
+            return
         }
-        if let compute = set.questions[index].compute {
+        if plans[index].computes, let compute = set.questions[index].compute {
             let option = compute(values)
             if let option, case .single(let hand)? = given, hand != .option(option), let position = record.positions.answers[index] {
                 let scale = set.scales[set.questions[index].scale]
@@ -117,14 +125,14 @@ public struct Evaluator: Sendable {
             var result = classify(index, element: nil, option.map(AnswerValue.option))
             result.computed = option != nil
             values.answers[index] = option.map(AnswerState.option) ?? .unknown
-            return .one(result)
+            return results.append(result)
         }
         guard case .single(let value)? = given else {
             values.answers[index] = .unknown
-            return .one(classify(index, element: nil, nil))
+            return results.append(classify(index, element: nil, nil))
         }
         if case .option(let option) = value { values.answers[index] = .option(option) } else { values.answers[index] = .unknown }
-        return .one(classify(index, element: nil, value))
+        results.append(classify(index, element: nil, value))
     }
 
     /// The result of an applicable instance with this answer.
@@ -134,10 +142,10 @@ public struct Evaluator: Sendable {
         case nil: kind = .unanswered
         case .invalid?: kind = .invalid
         case .option(let option)?:
-            if !set.questions[index].scored {
+            if !plans[index].scored {
                 kind = .descriptive
             } else {
-                let line = sufficient[set.questions[index].scale]
+                let line = sufficient[plans[index].scale]
                 kind = line.indices.contains(option) && line[option] ? .sufficient : .insufficient
             }
         }
