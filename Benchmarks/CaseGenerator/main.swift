@@ -91,7 +91,7 @@ func generate() {
 
     func record(_ id: String, _ facts: [FactValue?], _ answers: [RecordedAnswer?]) -> CaseRecord {
         CaseRecord(
-            id: id, assessor: nil, facts: facts, answers: answers, notes: [:],
+            id: id, assessor: nil, facts: facts, answers: AnswerTable(answers), notes: [:],
             source: SourceText(path: "", bytes: []), positions: CasePositions(record: .start))
     }
 

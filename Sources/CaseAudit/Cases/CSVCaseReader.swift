@@ -163,7 +163,7 @@ struct CSVCaseReader {
         }
         var record = CaseRecord(
             id: id, assessor: nil, facts: Array(repeating: nil, count: schema.set.facts.count),
-            answers: Array(repeating: nil, count: schema.set.questions.count), notes: [:], source: source,
+            answers: AnswerTable(count: schema.set.questions.count), notes: [:], source: source,
             positions: CasePositions(record: cells[idColumn].position))
         record.positions.start = start
         for (index, (cell, column)) in zip(cells, columns).enumerated() {

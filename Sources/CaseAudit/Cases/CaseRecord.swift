@@ -69,8 +69,9 @@ public struct PositionTable: Sendable, Sequence {
     public subscript(index: Int) -> SourcePosition? {
         get { slots.indices.contains(index) ? slots[index] : nil }
         set {
+            if slots.indices.contains(index) { return slots[index] = newValue }
             guard index >= 0 else { return }
-            if index >= slots.count { slots += Array(repeating: nil, count: index + 1 - slots.count) }
+            slots += Array(repeating: nil, count: index + 1 - slots.count)
             slots[index] = newValue
         }
     }
@@ -96,7 +97,7 @@ public struct CaseRecord: Sendable {
     /// Fact values by fact index; nil when the case does not record the fact.
     public var facts: [FactValue?]
     /// Answers by question index; nil when the case gives none.
-    public var answers: [RecordedAnswer?]
+    public var answers: AnswerTable
     /// The assessor's notes by question index.
     public var notes: [Int: String]
     /// The input the case was read from.
@@ -107,7 +108,7 @@ public struct CaseRecord: Sendable {
     public var hidesSource = false
 
     public init(
-        id: String, assessor: String? = nil, facts: [FactValue?], answers: [RecordedAnswer?], notes: [Int: String] = [:],
+        id: String, assessor: String? = nil, facts: [FactValue?], answers: AnswerTable, notes: [Int: String] = [:],
         source: SourceText, positions: CasePositions
     ) {
         self.id = id

@@ -105,7 +105,7 @@ struct YAMLCaseReader {
     func emptyRecord(_ id: (text: String, position: SourcePosition), _ source: SourceText) -> CaseRecord {
         CaseRecord(
             id: id.text, assessor: nil, facts: Array(repeating: nil, count: schema.set.facts.count),
-            answers: Array(repeating: nil, count: schema.set.questions.count), notes: [:], source: source,
+            answers: AnswerTable(count: schema.set.questions.count), notes: [:], source: source,
             positions: CasePositions(record: id.position, facts: schema.set.facts.count, answers: schema.set.questions.count))
     }
 

@@ -45,7 +45,7 @@ public enum CaseFormFields {
     public static func read(_ fields: [(name: String, value: String)], schema: CaseSchema) -> Reading {
         let set = schema.set
         var record = CaseRecord(
-            id: "", facts: Array(repeating: nil, count: set.facts.count), answers: Array(repeating: nil, count: set.questions.count),
+            id: "", facts: Array(repeating: nil, count: set.facts.count), answers: AnswerTable(count: set.questions.count),
             source: SourceText(path: "<form>", bytes: []), positions: CasePositions(record: .start))
         var problems: [Field?: [String]] = [:]
         var seen = Set<String>()

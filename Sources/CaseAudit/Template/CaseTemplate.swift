@@ -66,7 +66,7 @@ public struct CaseTemplate: Sendable {
     /// The given facts evaluated with no answer.
     private func blankEvaluation() -> CaseEvaluation {
         let record = CaseRecord(
-            id: caseID, facts: facts, answers: Array(repeating: nil, count: set.questions.count),
+            id: caseID, facts: facts, answers: AnswerTable(count: set.questions.count),
             source: SourceText(path: "<template>", bytes: []), positions: CasePositions(record: .start))
         return Evaluator(set).evaluate(record)
     }

@@ -81,7 +81,7 @@ struct HostileRulesTests {
         }
         let set = try #require(Self.load(lines.joined(separator: "\n") + "\n").set)
         var record = CaseRecord(
-            id: "C-1", facts: Array(repeating: nil, count: set.facts.count), answers: Array(repeating: .single(.option(0)), count: set.questions.count),
+            id: "C-1", facts: Array(repeating: nil, count: set.facts.count), answers: AnswerTable(Array(repeating: .single(.option(0)), count: set.questions.count)),
             source: SourceText(path: "c.yaml", bytes: []), positions: CasePositions(record: .start))
         record.answers[set.questions.count - 1] = .single(.option(1))  // q3000 = no: every question above it does not apply
         let evaluation = Evaluator(set).evaluate(record)

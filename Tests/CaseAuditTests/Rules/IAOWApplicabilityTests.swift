@@ -20,7 +20,7 @@ struct IAOWApplicabilityTests {
             recorded[question] = .single(.option(index))
         }
         let record = CaseRecord(
-            id: "T", facts: values, answers: recorded,
+            id: "T", facts: values, answers: AnswerTable(recorded),
             source: SourceText(path: "<test>", bytes: []), positions: CasePositions(record: .start))
         return Evaluator(set, runsChecks: true).evaluate(record)
     }
@@ -177,7 +177,7 @@ struct IAOWApplicabilityTests {
         func kind(_ facts: String) throws -> ResultKind {
             let values = try CaseTemplate.facts([facts], schema: CaseSchema(derived)).get().values
             let record = CaseRecord(
-                id: "T", facts: values, answers: Array(repeating: nil, count: derived.questions.count),
+                id: "T", facts: values, answers: AnswerTable(count: derived.questions.count),
                 source: SourceText(path: "<test>", bytes: []), positions: CasePositions(record: .start))
             let question = try #require(derived.question(id: "mappa.referral"))
             return try #require(Evaluator(derived).evaluate(record).results.first { $0.question == question }).kind

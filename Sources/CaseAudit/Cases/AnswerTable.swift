@@ -1,0 +1,49 @@
+/// A case's answers by question index, as a collection of `RecordedAnswer?`. An option of the
+/// scale — nearly every answer — is stored as a plain number, so a table is copied and freed
+/// without visiting its entries; the few answers that hold text or a list (an answer that is no
+/// option, answers per element) are kept beside the numbers.
+public struct AnswerTable: Sendable, Equatable, RandomAccessCollection, MutableCollection, ExpressibleByArrayLiteral {
+    /// Per question: an option's index (0 or more), ``none``, or `-2 - i` for `others[i]`.
+    private var codes: [Int32]
+    private var others: [RecordedAnswer] = []
+    private static let none: Int32 = -1
+
+    /// A table of `count` questions without answers.
+    public init(count: Int) { codes = Array(repeating: Self.none, count: count) }
+
+    public init(_ answers: [RecordedAnswer?]) {
+        self.init(count: answers.count)
+        for (index, answer) in answers.enumerated() { self[index] = answer }
+    }
+
+    public init(arrayLiteral answers: RecordedAnswer?...) { self.init(answers) }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { codes.count }
+
+    public subscript(index: Int) -> RecordedAnswer? {
+        get {
+            let code = codes[index]
+            if code >= 0 { return .single(.option(Int(code))) }
+            return code == Self.none ? nil : others[Int(-2 - code)]
+        }
+        set {
+            switch newValue {
+            case nil:
+                codes[index] = Self.none
+            case .single(.option(let option))? where option >= 0 && option <= Int(Int32.max):
+                codes[index] = Int32(option)
+            case let answer?:
+                let code = codes[index]
+                if code < Self.none {
+                    others[Int(-2 - code)] = answer
+                } else {
+                    others.append(answer)
+                    codes[index] = Int32(-1 - others.count)
+                }
+            }
+        }
+    }
+
+    public static func == (lhs: AnswerTable, rhs: AnswerTable) -> Bool { lhs.elementsEqual(rhs) }
+}
