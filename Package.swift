@@ -45,11 +45,13 @@ let package = Package(
         // Build-time embedding of Rules/iaow-2013 into the library.
         .executableTarget(name: "rules-embedder", path: "Plugins/RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["rules-embedder"]),
+        // The C allocator's process-wide options, set once by the command-line programs (glibc's mallopt).
+        .target(name: "CAllocator"),
         // Argument parsing shared by the command-line programs: the case, rules and output options,
         // terminal output, exit statuses.
         .target(
             name: "CaseAuditCLI",
-            dependencies: ["CaseAudit", "YAMLKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CaseAudit", "YAMLKit", "CAllocator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // The command line: argument parsing only.
         .executableTarget(

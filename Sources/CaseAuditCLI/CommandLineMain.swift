@@ -1,10 +1,14 @@
 import ArgumentParser
+internal import CAllocator
 import CaseAudit
 
 extension ParsableCommand {
-    /// Parses the command line and runs the command, mapping argument errors to the documented
-    /// usage status (2) rather than the parser's own code; `help` says where to read more.
+    /// Sets the allocator's options for the run (large blocks in mappings of their own, so memory
+    /// does not grow with the number of files read), parses the command line and runs the command,
+    /// mapping argument errors to the documented usage status (2) rather than the parser's own
+    /// code; `help` says where to read more.
     public static func runMappingUsageErrors(help: String) {
+        caseaudit_configure_allocator()
         do {
             var command = try parseAsRoot()
             try command.run()
