@@ -17,6 +17,7 @@ struct LibYAMLMarks {
         self.tracker = OffsetTracker(bytes: bytes, origin: origin)
     }
 
+    @inline(__always)
     mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
         let offset = tracker.byteOffset(ofCharacter: Int(mark.index))
         return SourcePosition(line: Int(mark.line) + 1 + lineBase, column: Int(mark.column) + 1, offset: offset)

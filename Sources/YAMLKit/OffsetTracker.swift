@@ -22,10 +22,16 @@ struct OffsetTracker {
         self.asciiEnd = origin
     }
 
+    /// Called for every event: the ASCII case is inlined, the rest is a call.
+    @inline(__always)
     mutating func byteOffset(ofCharacter target: Int) -> Int {
-        let count = bytes.count
-        let wanted = min(origin + target, count)
+        let wanted = min(origin + target, bytes.count)
         if wanted <= asciiEnd { return wanted }
+        return byteOffset(beyondASCII: target, wanted: wanted)
+    }
+
+    private mutating func byteOffset(beyondASCII target: Int, wanted: Int) -> Int {
+        let count = bytes.count
         if !asciiStopped {
             scanASCII(through: wanted)
             if wanted <= asciiEnd { return wanted }

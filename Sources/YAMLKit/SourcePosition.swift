@@ -26,6 +26,7 @@ public struct SourcePosition: Hashable, Comparable, Sendable, CustomStringConver
         set { storedColumn = Int32(clamping: newValue) }
     }
 
+    @inline(__always)
     public init(line: Int, column: Int, offset: Int) {
         self.storedLine = Int32(clamping: line)
         self.storedColumn = Int32(clamping: column)
