@@ -36,11 +36,12 @@ final class GapStore<Key: Hashable & Comparable> {
         if groups[key] == nil { groups[key] = Group() }
     }
 
-    /// Adds a case to a group.
-    func add(_ entry: GapCase, to key: Key) {
+    /// Adds a case to a group, in its compact form (``GapCase/encode(into:)``, made by the worker
+    /// that read it).
+    func add(encoded: [UInt8], to key: Key) {
         var group = groups.removeValue(forKey: key) ?? Group()
         let before = group.bytes.capacity
-        entry.encode(into: &group.bytes)
+        group.bytes += encoded
         held += group.bytes.capacity - before
         groups[key] = group
         if held > budget { spill() }

@@ -35,7 +35,7 @@ public enum GapsRun {
         writer.begin(set)
         let store = GapStore<GroupPath>()
         var groups: [GroupPath: Group] = [:]
-        summary.read = collect(stream, by: by, report: report, merge: { part in
+        summary.read = collect(stream, by: by, keeps: !by.isEmpty, report: report, merge: { part in
             summary.gaps += part.gaps
             summary.casesWithGaps += part.casesWithGaps
             if by.isEmpty {
@@ -54,7 +54,7 @@ public enum GapsRun {
         for item in part.cases {
             for key in item.keys {
                 store.open(key)
-                if let entry = item.entry { store.add(entry, to: key) }
+                if !item.encoded.isEmpty { store.add(encoded: item.encoded, to: key) }
                 var group = groups[key] ?? Group(keys: key.keys)
                 group.cases += 1
                 group.gaps += item.gaps
@@ -85,7 +85,10 @@ public enum GapsRun {
     struct Part: Sendable {
         struct Item: Sendable {
             var keys: [GroupPath]
+            /// The case's gaps, to write as they come; nil with none, or when they are kept.
             var entry: GapCase?
+            /// The case's gaps in the form a ``GapStore`` keeps, when they are kept; empty with none.
+            var encoded: [UInt8]
             var gaps: Int
             var sufficient: Int
             var assessed: Int
@@ -97,9 +100,10 @@ public enum GapsRun {
     }
 
     /// Reads and evaluates every case, handing each piece's gaps to `merge` in input order; with
-    /// `aggregate`, scores them too.
+    /// `aggregate`, scores them too. With `keeps`, each case's gaps come encoded for a ``GapStore``
+    /// (the workers encode them, not the calling thread).
     static func collect(
-        _ stream: CaseStream, by: [Int], aggregate: Aggregate? = nil, report: ([Diagnostic]) -> Void,
+        _ stream: CaseStream, by: [Int], keeps: Bool, aggregate: Aggregate? = nil, report: ([Diagnostic]) -> Void,
         merge: (Part) -> Void, scores: ((Aggregate) -> Void)? = nil
     ) -> CaseStream.Summary {
         let set = stream.schema.set
@@ -118,9 +122,12 @@ public enum GapsRun {
                     if result.kind == .sufficient || result.kind == .insufficient { assessed += 1 }
                 }
             }
+            let entry = gaps.isEmpty ? nil : GapCase(record, gaps)
+            var encoded: [UInt8] = []
+            if keeps { entry?.encode(into: &encoded) }
             part.0.cases.append(Part.Item(
-                keys: GroupPath.combinations(by.map { GroupKey.keys(of: record.facts[$0]) }), entry: gaps.isEmpty ? nil : GapCase(record, gaps),
-                gaps: gaps.count, sufficient: sufficient, assessed: assessed))
+                keys: GroupPath.combinations(by.map { GroupKey.keys(of: record.facts[$0]) }), entry: keeps ? nil : entry,
+                encoded: encoded, gaps: gaps.count, sufficient: sufficient, assessed: assessed))
             return evaluation.findings
         }, merge: { part in
             merge(part.0)

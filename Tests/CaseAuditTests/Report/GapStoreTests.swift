@@ -19,7 +19,11 @@ import Testing
         #expect(cases.count > 30)
         func stored(budget: Int) -> [String: [String]] {
             let store = GapStore<Int>(budget: budget)
-            for (index, entry) in cases.enumerated() { store.add(entry, to: index % 3) }
+            for (index, entry) in cases.enumerated() {
+                var encoded: [UInt8] = []
+                entry.encode(into: &encoded)
+                store.add(encoded: encoded, to: index % 3)
+            }
             var out: [String: [String]] = [:]
             for key in store.keys {
                 store.forEach(in: key) { entry in

@@ -15,7 +15,7 @@ public enum ReportRun {
         if options.includesGaps {
             var aggregate = Aggregate(set, by: options.by, profile: options.profile)
             gaps.read = GapsRun.collect(
-                stream, by: by, aggregate: aggregate, report: report,
+                stream, by: by, keeps: true, aggregate: aggregate, report: report,
                 merge: { part in
                     gaps.gaps += part.gaps
                     gaps.casesWithGaps += part.casesWithGaps
