@@ -26,12 +26,6 @@ enum GapWords {
         return gap.result == .insufficient ? "practice" : "audit record"
     }
 
-    /// The question id, with `[element]` for a `for_each` instance.
-    static func id(_ gap: Gap, _ set: CriteriaSet) -> String {
-        guard let element = gap.element, let fact = set.questions[gap.question].forEach else { return set.questions[gap.question].id }
-        return set.questions[gap.question].id + "[\(set.facts[fact].values[element])]"
-    }
-
     private static func missing(_ gap: Gap, _ set: CriteriaSet) -> String {
         if gap.missingFacts.isEmpty { return "an answer it depends on is missing" }
         return gap.missingFacts.map { set.facts[$0].name }.joined(separator: ", ") + " not recorded"

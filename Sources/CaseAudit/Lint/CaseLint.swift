@@ -94,19 +94,12 @@ struct CaseLint {
 
     /// One finding for the applicable questions a case has no key for: how many, the first few.
     private func unansweredFinding(_ results: [QuestionResult], _ record: CaseRecord, at location: SourceLocation) -> Diagnostic {
-        let ids = results.prefix(6).map(questionID)
+        let ids = results.prefix(6).map { set.instanceID($0.question, element: $0.element) }
         let listed = ids.joined(separator: ", ") + (results.count > 6 ? ", …" : "")
         return Diagnostic(
             requireComplete ? .error : .warning, code: "case.unanswered",
             "case \(record.id): \(results.count) applicable questions have no answer (\(listed))", at: location,
             notes: [Diagnostic.Note("lint --verbose gives one finding per question, with its text and options")])
-    }
-
-    /// A question's id, with the element it is answered for (`interv.factor_delivered[alcohol]`).
-    private func questionID(_ result: QuestionResult) -> String {
-        var id = set.questions[result.question].id
-        if let element = result.element, let each = set.questions[result.question].forEach { id += "[\(set.facts[each].values[element])]" }
-        return id
     }
 
     /// The questions whose answers the question's applicability reads and that have none.
@@ -152,7 +145,7 @@ struct CaseLint {
 
     /// `lacking`: the facts a computed question's computation lacks.
     private func unanswered(_ result: QuestionResult, _ record: CaseRecord, lacking: [Int], at location: SourceLocation) -> Diagnostic {
-        let id = questionID(result)
+        let id = set.instanceID(result.question, element: result.element)
         let message: String
         if set.questions[result.question].compute != nil {
             message = "case \(record.id): \(id) applies but cannot be computed: "

@@ -193,7 +193,7 @@ struct WorkedExampleTests {
         var found: [String: [String]] = [:]
         stream.forEach(report: { _ in }) { record, _ in
             found[record.id] = evaluator.evaluate(record).gaps(set).map { gap in
-                "\(GapWords.id(gap, set)) \(gap.result.rawValue) \(GapWords.kind(gap))"
+                "\(set.instanceID(gap.question, element: gap.element)) \(gap.result.rawValue) \(GapWords.kind(gap))"
             }
             return []
         }

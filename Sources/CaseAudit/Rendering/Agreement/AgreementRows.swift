@@ -26,13 +26,6 @@ struct AgreementRows {
         return sign + "\(magnitude / 100)." + (magnitude % 100 < 10 ? "0" : "") + "\(magnitude % 100)"
     }
 
-    /// "rmp.sufficient" or "interv.delivered[alcohol]".
-    static func instance(_ set: CriteriaSet, _ question: Int, _ element: Int?) -> String {
-        let id = set.questions[question].id
-        guard let element, let fact = set.questions[question].forEach else { return id }
-        return "\(id)[\(set.facts[fact].values[element])]"
-    }
-
     static func applicabilityWords(_ kind: ResultKind) -> String {
         switch kind {
         case .notApplicable: return "does not apply"

@@ -45,7 +45,7 @@ public enum AgreementText {
         out += section("Answers that differ", markdown)
         if result.disagreements.isEmpty { out += "None.\n" }
         for item in result.disagreements {
-            out += (markdown ? "- " : "  ") + "\(item.caseID)  \(AgreementRows.instance(set, item.question, item.element)): "
+            out += (markdown ? "- " : "  ") + "\(item.caseID)  \(set.instanceID(item.question, element: item.element)): "
                 + "first \(item.first), second \(item.second)\n"
             if let note = item.firstNote { out += (markdown ? "  - " : "      ") + "first's note: \(note.oneLine())\n" }
             if let note = item.secondNote { out += (markdown ? "  - " : "      ") + "second's note: \(note.oneLine())\n" }
@@ -55,7 +55,7 @@ public enum AgreementText {
         if result.applicability.isEmpty { out += "None.\n" }
         for item in result.applicability {
             let facts = item.facts.map { "\(set.facts[$0.fact].name) \($0.first) / \($0.second)" }
-            out += (markdown ? "- " : "  ") + "\(item.caseID)  \(AgreementRows.instance(set, item.question, item.element)): "
+            out += (markdown ? "- " : "  ") + "\(item.caseID)  \(set.instanceID(item.question, element: item.element)): "
                 + "\(AgreementRows.applicabilityWords(item.first)) for first, \(AgreementRows.applicabilityWords(item.second)) for second"
                 + (facts.isEmpty ? " (the facts it reads agree: it turns on other answers)" : "; facts that differ: \(facts.joined(separator: "; "))") + "\n"
         }

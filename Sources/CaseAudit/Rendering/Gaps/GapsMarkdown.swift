@@ -33,7 +33,7 @@ public struct GapsMarkdown: GapWriter {
         var table = TextTable(headers, alignments: headers.map { _ in .left })
         for gap in gaps {
             let question = set.questions[gap.question]
-            var row = [set.criteria[question.criterion].id, "`\(GapWords.id(gap, set))` \(question.text)",
+            var row = [set.criteria[question.criterion].id, "`\(set.instanceID(gap.question, element: gap.element))` \(question.text)",
                        GapWords.answer(gap, set), GapWords.kind(gap), gap.result == .insufficient ? question.gap ?? "" : ""]
             if includeNotes { row.append(gap.note ?? "") }
             table.add(row)

@@ -58,7 +58,7 @@ public struct GapsText: GapWriter {
 
     /// One gap's lines: its question, its answer, the gap sentence for an insufficient answer, the note.
     private func write(_ gap: Gap, _ set: CriteriaSet) {
-        sink.write(gap.element == nil ? questionLines[gap.question] : "    \(GapWords.id(gap, set))  \(set.questions[gap.question].text)\n")
+        sink.write(gap.element == nil ? questionLines[gap.question] : "    \(set.instanceID(gap.question, element: gap.element))  \(set.questions[gap.question].text)\n")
         let scale = set.questions[gap.question].scale
         if gap.result == .insufficient, !gap.computed, case .option(let option)? = gap.answer, answerLines[scale].indices.contains(option) {
             sink.write(answerLines[scale][option])

@@ -18,7 +18,7 @@ struct ReportGapRow {
     init(_ gap: Gap, _ set: CriteriaSet, includeNotes: Bool) {
         let question = set.questions[gap.question]
         criterion = set.criteria[question.criterion].id
-        questionID = GapWords.id(gap, set)
+        questionID = set.instanceID(gap.question, element: gap.element)
         self.question = ReportWords.label(question)
         answer = GapWords.answer(gap, set)
         kind = GapWords.kind(gap) + " gap"
