@@ -81,10 +81,20 @@ struct CaseLint {
                 continue
             }
         }
+        // Questions whether they apply waits on answers not given yet are counted in the grouped
+        // finding: a case still being assessed, not a wrong one.
+        var waiting = 0
+        if keyless.count > 1 {
+            order.removeAll { cause in
+                guard isWaiting(cause, evaluation) else { return false }
+                waiting += undetermined[cause]?.count ?? 0
+                return true
+            }
+        }
         if keyless.count == 1 {
             findings.insert(unanswered(keyless[0], record, lacking: [], at: recordLocation), at: keylessIndex)
         } else if !keyless.isEmpty {
-            findings.insert(unansweredFinding(keyless, record, at: recordLocation), at: keylessIndex)
+            findings.insert(unansweredFinding(keyless, waiting: waiting, record, at: recordLocation), at: keylessIndex)
         }
         for cause in order {
             findings.append(undeterminedFinding(cause, questions: undetermined[cause] ?? [], evaluation, at: recordLocation))
@@ -92,14 +102,29 @@ struct CaseLint {
         return findings
     }
 
-    /// One finding for the applicable questions a case has no key for: how many, the first few.
-    private func unansweredFinding(_ results: [QuestionResult], _ record: CaseRecord, at location: SourceLocation) -> Diagnostic {
+    /// One finding for the applicable questions a case has no key for (how many, the first few), and
+    /// for the `waiting` questions whether they apply depends on answers not given yet.
+    private func unansweredFinding(
+        _ results: [QuestionResult], waiting: Int, _ record: CaseRecord, at location: SourceLocation
+    ) -> Diagnostic {
         let ids = results.prefix(6).map { set.instanceID($0.question, element: $0.element) }
         let listed = ids.joined(separator: ", ") + (results.count > 6 ? ", …" : "")
+        let pending = waiting == 0 ? "" : "; whether \(waiting == 1 ? "1 question applies" : "\(waiting) questions apply") depends on answers not given yet"
         return Diagnostic(
             requireComplete ? .error : .warning, code: "case.unanswered",
-            "case \(record.id): \(results.count) applicable questions have no answer (\(listed))", at: location,
+            "case \(record.id): \(results.count) applicable questions have no answer (\(listed))\(pending)", at: location,
             notes: [Diagnostic.Note("lint --verbose gives one finding per question, with its text and options")])
+    }
+
+    /// Whether every fact is there and the answers deciding applicability are simply not given yet.
+    private func isWaiting(_ cause: Cause, _ evaluation: CaseEvaluation) -> Bool {
+        cause.facts.isEmpty && !cause.answers.isEmpty && cause.answers.allSatisfy { isUnanswered($0, evaluation) }
+    }
+
+    /// Whether a question is applicable, not computed and has no answer.
+    private func isUnanswered(_ question: Int, _ evaluation: CaseEvaluation) -> Bool {
+        set.questions[question].compute == nil
+            && evaluation.results.first(where: { $0.question == question })?.kind == .unanswered
     }
 
     /// The questions whose answers the question's applicability reads and that have none.
@@ -130,7 +155,9 @@ struct CaseLint {
             message = "\(subject) cannot be decided from the recorded facts and answers"
             notes = []
         }
-        return Diagnostic(.error, code: "case.undetermined", "case \(evaluation.record.id): \(message)", at: location, notes: notes)
+        // Answers not given yet make an incomplete case, not a wrong one: as severe as unanswered.
+        let severity: Severity = !requireComplete && isWaiting(cause, evaluation) ? .warning : .error
+        return Diagnostic(severity, code: "case.undetermined", "case \(evaluation.record.id): \(message)", at: location, notes: notes)
     }
 
     /// Why a question read by another's condition has no value, in words after "which".

@@ -175,7 +175,8 @@ struct BadCaseFileTests {
             "case Y-45: interv.factor_delivered[accommodation] applies but has no answer"),
         bad("unanswered-computed.yaml", "case.unanswered", 2, 7,
             "case Y-46: plan.timely applies but cannot be computed: plan_date not recorded"),
-        // The follow-on error names the answer it waits for; the unanswered question is a warning.
+        // The follow-on finding names the answer it waits for; both are warnings: the case is still
+        // being assessed.
         bad("undetermined-by-answer.yaml", [
             finding("case.unanswered", 2, 7, "case Y-56: rmp.sufficient applies but has no answer"),
             finding("case.undetermined", 2, 7, "case Y-56: whether rmp.actions_delivered applies depends on rmp.sufficient, which is unanswered"),

@@ -94,6 +94,47 @@ struct LintCommandTests {
         #expect(verbose.output.hasSuffix("7 warnings in 1 file (1 case)\n"))
     }
 
+    /// The same facts and no answers, as `sample` writes a record: rmp.sufficient applies (RoSH
+    /// high) and is unanswered, so whether rmp.actions_delivered applies (`answer('rmp.sufficient')
+    /// != not_completed`) waits on it. 7 keyless questions: the 7 above less rmp.actions_delivered,
+    /// plus rmp.sufficient. An incomplete case, not a wrong one: warnings only, exit 0.
+    @Test("a case with facts and no answers yet lints with warnings only")
+    func factsOnly() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
+        let text = """
+            case: M-2
+            facts: {case_type: licence, rosh: high, child_protection_concerns: true, factors: [alcohol, thinking_behaviour, accommodation],
+                    sentence_date: 2013-04-01, plan_date: 2013-04-10, offender_manager: OM-1, gender: male, age: 30}
+            """
+        try Data(text.utf8).write(to: directory.appendingPathComponent("m.yaml"))
+        let grouped = try Executable.run(["lint", "--rules", "mini.yaml", "m.yaml"], in: directory)
+        #expect(grouped.status == 0)
+        #expect(grouped.output == """
+            m.yaml:1:7: warning: case M-2: 7 applicable questions have no answer (rosh.screening_sufficient, rmp.sufficient, \
+            interv.factor_delivered[alcohol], interv.factor_delivered[thinking_behaviour], interv.factor_delivered[accommodation], \
+            cp.attention, …); whether 1 question applies depends on answers not given yet [case.unanswered]
+                case: M-2
+                      ^
+            note: lint --verbose gives one finding per question, with its text and options
+            1 warning in 1 file (1 case)
+
+            """)
+        let verbose = try Executable.run(["lint", "--verbose", "--rules", "mini.yaml", "m.yaml"], in: directory)
+        #expect(verbose.status == 0)
+        #expect(verbose.output.contains("""
+            m.yaml:1:7: warning: case M-2: whether rmp.actions_delivered applies depends on rmp.sufficient, which is unanswered [case.undetermined]
+                case: M-2
+                      ^
+            note: rmp.sufficient: Sufficient initial plan in place to manage risk of harm
+            """))
+        #expect(verbose.output.hasSuffix("8 warnings in 1 file (1 case)\n"))
+        let complete = try Executable.run(["lint", "--require-complete", "--verbose", "--rules", "mini.yaml", "m.yaml"], in: directory)
+        #expect(complete.status == 1)
+        #expect(complete.output.hasSuffix("8 errors in 1 file (1 case)\n"))
+    }
+
     /// A York case (IAOW set) with its recorded RoSH misspelt: one error where it is written, not
     /// also a failed check (rosh_recorded "missing") and 15 questions waiting for rosh_assessed.
     @Test("a misspelt fact value gives one error, without follow-ons")
