@@ -52,4 +52,18 @@ struct DiagnosticFormatterTests {
         #expect([a, b, c].sortedForOutput().map(\.message) == ["c", "b", "a"])
         #expect([a, b, c].maxSeverity == .error)
     }
+
+    /// Control characters (C0, DEL, C1, the line and paragraph separators) are escaped so that a
+    /// message stays one line and cannot drive a terminal; other text, multi-byte included, is kept.
+    @Test("a message is one printable line whatever text it quotes")
+    func printableMessage() {
+        func message(_ text: String) -> String { Diagnostic(.error, code: "x", text, at: nil).message }
+        #expect(message("a\nb\rc\td") == "a\\nb\\rc\\td")
+        #expect(message("esc\u{1B}[31m del\u{7F}") == "esc\\u{1B}[31m del\\u{7F}")
+        #expect(message("c1 \u{85} \u{9B}") == "c1 \\u{85} \\u{9B}")
+        #expect(message("line\u{2028}para\u{2029}") == "line\\u{2028}para\\u{2029}")
+        #expect(message("café … € \u{A0}\u{2027}\u{202A}") == "café … € \u{A0}\u{2027}\u{202A}")
+        #expect(message("ends \u{80}\u{9F}") == "ends \\u{80}\\u{9F}")
+        #expect(Diagnostic.Note("note\n").message == "note\\n")
+    }
 }

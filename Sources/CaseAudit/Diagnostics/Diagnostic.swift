@@ -85,14 +85,17 @@ public struct Diagnostic: Sendable, Hashable, Error {
     /// and DEL are single bytes, C1 (U+0080…U+009F) is C2 80…C2 9F, U+2028 and U+2029 are
     /// E2 80 A8 and E2 80 A9.
     private static func containsControl(_ text: String) -> Bool {
-        var previous: (UInt8, UInt8) = (0, 0)
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x7F { return true }
-            if previous.1 == 0xC2, (0x80...0x9F).contains(byte) { return true }
-            if previous == (0xE2, 0x80), byte == 0xA8 || byte == 0xA9 { return true }
-            previous = (previous.1, byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            for index in bytes.indices {
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F { return true }
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return true }
+                if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                   bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9 { return true }
+            }
+            return false
         }
-        return false
     }
 
     private static func isControl(_ scalar: Unicode.Scalar) -> Bool {

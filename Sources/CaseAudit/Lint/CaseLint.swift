@@ -17,6 +17,7 @@ struct CaseLint {
     /// The notes of `case.undetermined` findings: what to record, by fact; the question, by question.
     private let factNotes: [Diagnostic.Note]
     private let answerNotes: [Diagnostic.Note]
+    private static let verboseNote = Diagnostic.Note("lint --verbose gives one finding per question, with its text and options")
 
     init(set: CriteriaSet, requireComplete: Bool, verbose: Bool = false, eachUnanswered: Bool = false) {
         self.set = set
@@ -35,7 +36,7 @@ struct CaseLint {
     /// Why whether questions apply cannot be decided: facts not recorded, else (when every fact is
     /// there) answers their conditions read that have no value. Findings are grouped by cause (and
     /// by question when verbose).
-    private struct Cause: Hashable {
+    private struct Cause: Equatable {
         var facts: [Int]
         var answers: [Int]
         var question: Int?
@@ -44,8 +45,9 @@ struct CaseLint {
     func findings(_ evaluation: CaseEvaluation) -> [Diagnostic] {
         let record = evaluation.record
         var findings: [Diagnostic] = []
-        var undetermined: [Cause: [String]] = [:]
-        var order: [Cause] = []
+        // Each cause with the questions it leaves undecided, in order of first appearance: a case
+        // has few causes, so a list searched from the end beats hashing arrays.
+        var undetermined: [(cause: Cause, questions: [Int])] = []
         // Questions with no key in the case and no computation: one finding for them all, unless
         // each is asked for. The index is where that finding goes among the others.
         var keyless: [QuestionResult] = []
@@ -75,8 +77,11 @@ struct CaseLint {
                 let cause = Cause(
                     facts: missing, answers: missing.isEmpty ? undecidedAnswers(result.question, evaluation) : [],
                     question: verbose ? result.question : nil)
-                if undetermined[cause] == nil { order.append(cause) }
-                undetermined[cause, default: []].append(set.questions[result.question].id)
+                if !verbose, let index = undetermined.lastIndex(where: { $0.cause == cause }) {
+                    undetermined[index].questions.append(result.question)
+                } else {
+                    undetermined.append((cause, [result.question]))
+                }
             default:
                 continue
             }
@@ -85,9 +90,9 @@ struct CaseLint {
         // finding: a case still being assessed, not a wrong one.
         var waiting = 0
         if keyless.count > 1 {
-            order.removeAll { cause in
-                guard isWaiting(cause, evaluation) else { return false }
-                waiting += undetermined[cause]?.count ?? 0
+            undetermined.removeAll { group in
+                guard isWaiting(group.cause, evaluation) else { return false }
+                waiting += group.questions.count
                 return true
             }
         }
@@ -96,8 +101,8 @@ struct CaseLint {
         } else if !keyless.isEmpty {
             findings.insert(unansweredFinding(keyless, waiting: waiting, record, at: recordLocation), at: keylessIndex)
         }
-        for cause in order {
-            findings.append(undeterminedFinding(cause, questions: undetermined[cause] ?? [], evaluation, at: recordLocation))
+        for group in undetermined {
+            findings.append(undeterminedFinding(group.cause, questions: group.questions, evaluation, at: recordLocation))
         }
         return findings
     }
@@ -113,7 +118,7 @@ struct CaseLint {
         return Diagnostic(
             requireComplete ? .error : .warning, code: "case.unanswered",
             "case \(record.id): \(results.count) applicable questions have no answer (\(listed))\(pending)", at: location,
-            notes: [Diagnostic.Note("lint --verbose gives one finding per question, with its text and options")])
+            notes: [Self.verboseNote])
     }
 
     /// Whether every fact is there and the answers deciding applicability are simply not given yet.
@@ -132,14 +137,15 @@ struct CaseLint {
         set.questions[question].applies.questions.filter { index in
             if case .unknown = evaluation.values.answers[index] { return true }
             return false
-        }.sorted()
+        }
     }
 
     private func undeterminedFinding(
-        _ cause: Cause, questions ids: [String], _ evaluation: CaseEvaluation, at location: SourceLocation
+        _ cause: Cause, questions: [Int], _ evaluation: CaseEvaluation, at location: SourceLocation
     ) -> Diagnostic {
-        let listed = ids.prefix(6).joined(separator: ", ") + (ids.count > 6 ? ", …" : "")
-        let subject = ids.count == 1 ? "whether \(ids.first ?? "") applies" : "whether \(ids.count) questions apply (\(listed))"
+        let ids = questions.prefix(6).map { set.questions[$0].id }
+        let listed = ids.joined(separator: ", ") + (questions.count > 6 ? ", …" : "")
+        let subject = questions.count == 1 ? "whether \(listed) applies" : "whether \(questions.count) questions apply (\(listed))"
         let message: String
         var notes: [Diagnostic.Note]
         if !cause.facts.isEmpty {
