@@ -24,10 +24,7 @@ public enum CaseFormFields {
         case .caseID: return "case"
         case .assessor: return "assessor"
         case .fact(let index): return "fact:" + set.facts[index].name
-        case .answer(let index, nil): return "answer:" + set.questions[index].id
-        case .answer(let index, let element?):
-            let question = set.questions[index]
-            return "answer:\(question.id)[\(set.facts[question.forEach ?? 0].values[element])]"
+        case .answer(let index, let element): return "answer:" + set.instanceID(index, element: element)
         case .note(let index): return "note:" + set.questions[index].id
         }
     }

@@ -85,7 +85,7 @@ public struct CaseFormState: Sendable {
             } else if case .perElement(let list) = answer, let each = question.forEach, case .set(let bits)? = record.facts[each] {
                 let kept = list.filter { bits & (1 << UInt64($0.element)) != 0 }
                 for element in list where bits & (1 << UInt64(element.element)) == 0 {
-                    dropped.append("\(question.id)[\(set.facts[each].values[element.element])]")
+                    dropped.append(set.instanceID(state.question, element: element.element))
                 }
                 record.answers[state.question] = kept.isEmpty ? nil : .perElement(kept)
             }

@@ -21,7 +21,7 @@ extension CaseTemplate {
         for entry in entries() {
             guard case .answer(let index, let elements, let condition) = entry else { continue }
             let question = set.questions[index]
-            let columns = elements.map { $0.map { "\(question.id)[\(set.facts[question.forEach ?? 0].values[$0])]" } } ?? [question.id]
+            let columns = elements.map { $0.map { set.instanceID(index, element: $0) } } ?? [question.id]
             for column in columns {
                 header.append(column)
                 row.append("")

@@ -51,8 +51,7 @@ public struct CaseCSVColumns: Sendable {
             case .assessor: return "assessor"
             case .fact(let index): return set.facts[index].name
             case .answer(let index): return set.questions[index].id
-            case .element(let index, let element):
-                return "\(set.questions[index].id)[\(set.facts[set.questions[index].forEach ?? 0].values[element])]"
+            case .element(let index, let element): return set.instanceID(index, element: element)
             case .note(let index): return "note:" + set.questions[index].id
             }
         }

@@ -18,7 +18,7 @@ public enum ScoreCSV {
             for row in table.rows {
                 for figure in row.figures {
                     out += CSVWriter.row([
-                        "element", "", "", "\(result.set.questions[figure.question].id)[\(fact.values[row.element])]",
+                        "element", "", "", result.set.instanceID(figure.question, element: row.element),
                         result.set.questions[figure.question].id, fact.values[row.element], number(figure.score),
                         "\(figure.sufficient)", "\(figure.base)", "\(figure.base)", "\(row.cases)", "", "", "", "",
                         flag(figure.smallBase), "",
