@@ -7,6 +7,14 @@ import Testing
 struct LintCommandTests {
     static let root = CaseFixtures.repository
 
+    /// A temporary directory with the mini set as mini.yaml and `files` (name: text) beside it.
+    static func miniDirectory(_ files: [String: String]) throws -> URL {
+        let directory = try Executable.temporaryDirectory()
+        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
+        for (name, text) in files { try Data(text.utf8).write(to: directory.appendingPathComponent(name)) }
+        return directory
+    }
+
     @Test("the example samples lint clean, each against its set: exit 0 and a summary line")
     func examplesClean() throws {
         let run = try Executable.run(["lint", "examples/york-2013"], in: Self.root)
@@ -29,9 +37,6 @@ struct LintCommandTests {
 
     @Test("warnings pass, and fail with --strict; unanswered questions fail with --require-complete")
     func strictness() throws {
-        let directory = try Executable.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
         // Everything recorded; one applicable question (cp.attention) left unanswered.
         let text = """
             case: S-1
@@ -39,7 +44,8 @@ struct LintCommandTests {
                     plan_date: 2013-04-10, offender_manager: OM-1, gender: male, age: 30}
             answers: {rosh.screening_sufficient: yes, cp.known_to_childrens_services: no}
             """
-        try Data(text.utf8).write(to: directory.appendingPathComponent("s.yaml"))
+        let directory = try Self.miniDirectory(["s.yaml": text])
+        defer { try? FileManager.default.removeItem(at: directory) }
         let plain = try Executable.run(["lint", "--rules", "mini.yaml", "s.yaml"], in: directory)
         #expect(plain.status == 0)
         #expect(plain.codes == ["case.unanswered"])
@@ -50,6 +56,13 @@ struct LintCommandTests {
         #expect(complete.output.contains("s.yaml:1:7: error: case S-1: cp.attention applies but has no answer [case.unanswered]"))
     }
 
+    /// Every fact of the mini set: RoSH high, child protection concerns, three factors.
+    static let highRoshFacts = """
+        facts: {case_type: licence, rosh: high, child_protection_concerns: true, factors: [alcohol, thinking_behaviour, accommodation],
+                sentence_date: 2013-04-01, plan_date: 2013-04-10, offender_manager: OM-1, gender: male, age: 30}
+
+        """
+
     /// Every fact recorded, one answer: the questions with no key are one warning for the case,
     /// one each with --verbose. Worked out from mini.yaml: rosh.screening_sufficient always applies;
     /// interv.factor_delivered once per factor (3); rmp.actions_delivered (rosh high, rmp.sufficient
@@ -58,16 +71,9 @@ struct LintCommandTests {
     /// is answered.
     @Test("questions a case has no key for are one finding per case, one each with --verbose")
     func unansweredGrouped() throws {
-        let directory = try Executable.temporaryDirectory()
+        let text = "case: M-1\n" + Self.highRoshFacts + "answers: {rmp.sufficient: yes}\n"
+        let directory = try Self.miniDirectory(["m.yaml": text])
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
-        let text = """
-            case: M-1
-            facts: {case_type: licence, rosh: high, child_protection_concerns: true, factors: [alcohol, thinking_behaviour, accommodation],
-                    sentence_date: 2013-04-01, plan_date: 2013-04-10, offender_manager: OM-1, gender: male, age: 30}
-            answers: {rmp.sufficient: yes}
-            """
-        try Data(text.utf8).write(to: directory.appendingPathComponent("m.yaml"))
         let grouped = try Executable.run(["lint", "--rules", "mini.yaml", "m.yaml"], in: directory)
         #expect(grouped.status == 0)
         #expect(grouped.output == """
@@ -100,15 +106,9 @@ struct LintCommandTests {
     /// plus rmp.sufficient. An incomplete case, not a wrong one: warnings only, exit 0.
     @Test("a case with facts and no answers yet lints with warnings only")
     func factsOnly() throws {
-        let directory = try Executable.temporaryDirectory()
+        let text = "case: M-2\n" + Self.highRoshFacts
+        let directory = try Self.miniDirectory(["m.yaml": text])
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
-        let text = """
-            case: M-2
-            facts: {case_type: licence, rosh: high, child_protection_concerns: true, factors: [alcohol, thinking_behaviour, accommodation],
-                    sentence_date: 2013-04-01, plan_date: 2013-04-10, offender_manager: OM-1, gender: male, age: 30}
-            """
-        try Data(text.utf8).write(to: directory.appendingPathComponent("m.yaml"))
         let grouped = try Executable.run(["lint", "--rules", "mini.yaml", "m.yaml"], in: directory)
         #expect(grouped.status == 0)
         #expect(grouped.output == """
@@ -173,10 +173,8 @@ struct LintCommandTests {
 
     @Test("the GitHub format follows the workflow command syntax")
     func github() throws {
-        let directory = try Executable.temporaryDirectory()
+        let directory = try Self.miniDirectory(["g, 1.yaml": "case: G-1\nfacts:\n  rosh: hihg\n"])
         defer { try? FileManager.default.removeItem(at: directory) }
-        try FileManager.default.copyItem(atPath: CaseFixtures.path("rules/mini.yaml"), toPath: directory.appendingPathComponent("mini.yaml").path)
-        try Data("case: G-1\nfacts:\n  rosh: hihg\n".utf8).write(to: directory.appendingPathComponent("g, 1.yaml"))
         let run = try Executable.run(["lint", "--format", "github", "--rules", "mini.yaml", "g, 1.yaml"], in: directory)
         #expect(run.status == 1)
         let lines = run.output.split(separator: "\n")
