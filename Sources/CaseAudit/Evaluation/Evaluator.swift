@@ -12,6 +12,13 @@ public struct Evaluator: Sendable {
     /// What evaluating each question reads, taken from the set once: reading a `Question`'s fields
     /// per question per case costs copies and reference counting, more than evaluating it.
     private let plans: [Plan]
+    /// Every distinct condition and-ed into whether a question applies (an outcome's, a criterion's,
+    /// a question's own), each worked out at most once per case: many questions share their
+    /// outcome's and criterion's condition, and often their own. Told apart by source text, which
+    /// one set compiles to one meaning.
+    private let conditions: [CompiledCondition.Part]
+    /// The conditions of each question (`plans[i].parts` indexes this), one list after another.
+    private let conditionIndexes: [Int]
     /// Per scale, per option: above the line.
     private let sufficient: [[Bool]]
     /// The most results a case can have (every `for_each` question with every element).
@@ -22,7 +29,24 @@ public struct Evaluator: Sendable {
         self.runsChecks = runsChecks
         order = Self.dependencyOrder(set.questions)
         inQuestionOrder = order == Array(set.questions.indices)
-        plans = set.questions.map(Plan.init)
+        var conditions: [CompiledCondition.Part] = []
+        var conditionIndexes: [Int] = []
+        var bySource: [String: Int] = [:]
+        plans = set.questions.map { question in
+            let start = conditionIndexes.count
+            for part in question.applies.parts {
+                if let known = bySource[part.source] {
+                    conditionIndexes.append(known)
+                } else {
+                    bySource[part.source] = conditions.count
+                    conditionIndexes.append(conditions.count)
+                    conditions.append(part)
+                }
+            }
+            return Plan(question, parts: start..<conditionIndexes.count)
+        }
+        self.conditions = conditions
+        self.conditionIndexes = conditionIndexes
         sufficient = set.scales.map { scale in scale.options.indices.map { scale.sufficient.contains($0) } }
         mostResults = set.questions.reduce(0) { $0 + ($1.forEach.map { max(1, set.facts[$0].values.count) } ?? 1) }
     }
@@ -35,27 +59,30 @@ public struct Evaluator: Sendable {
         results.reserveCapacity(mostResults)
         var ranges = inQuestionOrder ? [] : Array(repeating: 0..<0, count: set.questions.count)
         var findings: [Diagnostic] = []
-        for index in order {
-            let start = results.count
-            evaluate(index, record, &values, &results, &findings)
-            if !inQuestionOrder { ranges[index] = start..<results.count }
+        withUnsafeTemporaryAllocation(of: Truth?.self, capacity: conditions.count) { truths in
+            truths.initialize(repeating: nil)
+            for index in order {
+                let start = results.count
+                evaluate(index, record, &values, &results, &findings, truths)
+                if !inQuestionOrder { ranges[index] = start..<results.count }
+            }
         }
         if !inQuestionOrder { results = ranges.flatMap { results[$0] } }
         if runsChecks { findings.append(contentsOf: checkFindings(record, values)) }
         return CaseEvaluation(record: record, values: values, results: results, findings: findings)
     }
 
-    /// The fields of a question that evaluating it reads, plain values and its applicability's
-    /// closure (called straight, not through the thunks a closure stored in an array needs).
+    /// The fields of a question that evaluating it reads, as plain values: its conditions (a range
+    /// of `conditionIndexes`), and the rest.
     private struct Plan: Sendable {
-        let applies: @Sendable (CaseValues) -> Truth
+        let parts: Range<Int>
         let forEach: Int?
         let computes: Bool
         let scored: Bool
         let scale: Int
 
-        init(_ question: Question) {
-            applies = question.applies.evaluate
+        init(_ question: Question, parts: Range<Int>) {
+            self.parts = parts
             forEach = question.forEach
             computes = question.compute != nil
             scored = question.scored
@@ -66,10 +93,10 @@ public struct Evaluator: Sendable {
     /// Appends the question's results to `results`: one, or the instances of a `for_each` question.
     private func evaluate(
         _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ results: inout [QuestionResult],
-        _ findings: inout [Diagnostic]
+        _ findings: inout [Diagnostic], _ truths: UnsafeMutableBufferPointer<Truth?>
     ) {
         let given = record.answers[index]
-        switch plans[index].applies(values) {
+        switch applies(index, values, truths) {
         case .false:
             values.answers[index] = .absent
             if given != nil, let position = record.positions.answers[index] {
@@ -133,6 +160,26 @@ public struct Evaluator: Sendable {
         }
         if case .option(let option) = value { values.answers[index] = .option(option) } else { values.answers[index] = .unknown }
         results.append(classify(index, element: nil, value))
+    }
+
+    /// Whether question `index` applies: its conditions and-ed (three-valued), each taken from
+    /// `truths` once worked out in this case. Exact: a condition reading `answer()` comes after
+    /// the questions it reads in every question that has it, so their answers are final by then.
+    private func applies(_ index: Int, _ values: CaseValues, _ truths: UnsafeMutableBufferPointer<Truth?>) -> Truth {
+        var truth = Truth.true
+        for position in plans[index].parts {
+            let slot = conditionIndexes[position]
+            let part: Truth
+            if let known = truths[slot] {
+                part = known
+            } else {
+                part = conditions[slot].evaluate(values)
+                truths[slot] = part
+            }
+            if part == .false { return .false }
+            if part == .unknown { truth = .unknown }
+        }
+        return truth
     }
 
     /// The result of an applicable instance with this answer.

@@ -9,12 +9,23 @@ public struct CompiledCondition: Sendable {
     public let facts: [Int]
     /// Questions whose answers it reads through `answer()`, directly or through predicates.
     public let questions: [Int]
+    /// The conditions and-ed into this one, each as compiled (``always`` has none, a compiled
+    /// expression is its own one part): the evaluator works out a part shared by many questions
+    /// once per case.
+    private(set) var parts: [Part]
+
+    /// One condition and-ed into another.
+    struct Part: Sendable {
+        let source: String
+        let evaluate: @Sendable (CaseValues) -> Truth
+    }
 
     init(source: String, facts: Set<Int>, questions: Set<Int>, evaluate: @escaping @Sendable (CaseValues) -> Truth) {
         self.source = source
         self.facts = facts.sorted()
         self.questions = questions.sorted()
         self.evaluate = evaluate
+        parts = [Part(source: source, evaluate: evaluate)]
     }
 
     /// Evaluates against one case.
@@ -27,6 +38,7 @@ public struct CompiledCondition: Sendable {
     public static let always: CompiledCondition = {
         var condition = CompiledCondition(source: "true", facts: [], questions: []) { _ in .true }
         condition.isAlways = true
+        condition.parts = []
         return condition
     }()
 
@@ -43,9 +55,11 @@ public struct CompiledCondition: Sendable {
         } else {
             both = { values in Logic.and(lhs(values), rhs(values)) }
         }
-        return CompiledCondition(
+        var condition = CompiledCondition(
             source: "(\(source)) and (\(other.source))", facts: Set(facts).union(other.facts),
             questions: Set(questions).union(other.questions), evaluate: both)
+        condition.parts = parts + other.parts
+        return condition
     }
 }
 

@@ -58,7 +58,17 @@ struct ExpressionCompiler {
 
     let schema: Schema
     /// Compiled predicates with what they read and how many predicates deep their evaluation goes.
-    private var predicateCache: [String: (evaluate: @Sendable (CaseValues) -> Truth, facts: Set<Int>, questions: Set<Int>, measures: [Measure], levels: Int)] = [:]
+    private var predicateCache: [String: CompiledPredicate] = [:]
+
+    /// A struct, not a tuple: a closure in a tuple stored in a dictionary is kept in the most general
+    /// form, and each call through it passes two conversion thunks.
+    private struct CompiledPredicate {
+        let evaluate: @Sendable (CaseValues) -> Truth
+        let facts: Set<Int>
+        let questions: Set<Int>
+        let measures: [Measure]
+        let levels: Int
+    }
     /// The predicate levels below the expression being compiled (1 + the deepest predicate it uses).
     private var predicateLevels = 0
     /// Most predicates one evaluation may pass through (p1 uses p2 uses p3 …): with the depth
@@ -373,7 +383,7 @@ struct ExpressionCompiler {
             throw ExpressionError("rules.expression-type", "predicate '\(name)' must be a condition (true/false), but it is \(typed.typeName)", at: at)
         }
         let levels = predicateLevels + 1
-        predicateCache[name] = (evaluate, readFacts, readQuestions, readMeasures, levels)
+        predicateCache[name] = CompiledPredicate(evaluate: evaluate, facts: readFacts, questions: readQuestions, measures: readMeasures, levels: levels)
         readFacts.formUnion(outerFacts)
         readQuestions.formUnion(outerQuestions)
         readMeasures = outerMeasures + readMeasures

@@ -34,6 +34,9 @@ extension Tally {
         }
     }
 
+    /// The `for_each` questions, the keys of ``Counts/elements``.
+    private var perElementQuestions: [Int] { self.set.questions.indices.filter { self.set.questions[$0].forEach != nil } }
+
     /// The tally's counts.
     public var counts: Counts {
         let kinds = ResultKind.allCases.count
@@ -41,9 +44,10 @@ extension Tally {
             cases: cases,
             results: set.questions.indices.map { Array(results[($0 * kinds)..<(($0 + 1) * kinds)]) },
             options: options,
-            elements: elements.mapValues { flat in
-                stride(from: 0, to: flat.count, by: kinds).map { Array(flat[$0..<($0 + kinds)]) }
-            },
+            elements: Dictionary(uniqueKeysWithValues: perElementQuestions.map { question in
+                let flat = elements[question]
+                return (question, stride(from: 0, to: flat.count, by: kinds).map { Array(flat[$0..<($0 + kinds)]) })
+            }),
             elementCases: elementCases, criterionCases: criterionCases, outcomeCases: outcomeCases, tagCases: tagCases,
             tagCriterionCases: tagCases.indices.map { tag in
                 Array(tagCriterionCases[(tag * set.criteria.count)..<((tag + 1) * set.criteria.count)])
@@ -57,9 +61,9 @@ extension Tally {
         let kinds = ResultKind.allCases.count
         guard counts.results.count == set.questions.count, counts.results.allSatisfy({ $0.count == kinds }),
               counts.options.map(\.count) == options.map(\.count),
-              Set(counts.elements.keys) == Set(elements.keys),
+              Set(counts.elements.keys) == Set(perElementQuestions),
               counts.elements.allSatisfy({ question, rows in
-                  rows.count * kinds == elements[question]?.count && rows.allSatisfy { $0.count == kinds }
+                  rows.count * kinds == elements[question].count && rows.allSatisfy { $0.count == kinds }
               }),
               counts.elementCases.mapValues(\.count) == elementCases.mapValues(\.count),
               counts.criterionCases.count == criterionCases.count, counts.outcomeCases.count == outcomeCases.count,
@@ -69,7 +73,7 @@ extension Tally {
         cases = counts.cases
         results = counts.results.flatMap { $0 }
         options = counts.options
-        elements = counts.elements.mapValues { $0.flatMap { $0 } }
+        for (question, rows) in counts.elements { elements[question] = rows.flatMap { $0 } }
         elementCases = counts.elementCases
         criterionCases = counts.criterionCases
         outcomeCases = counts.outcomeCases

@@ -6,10 +6,17 @@ public struct Tally: Sendable {
     var results: [Int]
     /// Answer counts per option, over applicable answered instances: `options[question][option]`.
     public internal(set) var options: [[Int]]
-    /// For `for_each` questions: result counts per element, `elements[question][element * kinds + kind]`.
-    var elements: [Int: [Int]]
+    /// For `for_each` questions: result counts per element, `elements[question][element * kinds + kind]`
+    /// (empty for the other questions: an array by question, since a dictionary costs a hash and a
+    /// copy-on-write check per count).
+    var elements: [[Int]]
     /// For each set fact that a `for_each` question runs over: cases having each element.
-    public internal(set) var elementCases: [Int: [Int]]
+    public internal(set) var elementCases: [Int: [Int]] {
+        get { Dictionary(uniqueKeysWithValues: zip(elementFacts, elementCaseRows)) }
+        set { elementCaseRows = elementFacts.map { newValue[$0] ?? [] } }
+    }
+    /// `elementCases` by place in `elementFacts`.
+    private var elementCaseRows: [[Int]]
     /// Cases with at least one sufficient or insufficient answer, per criterion and per outcome
     /// (counting `also_scores`).
     public internal(set) var criterionCases: [Int]
@@ -23,12 +30,26 @@ public struct Tally: Sendable {
     let set: CriteriaSet
     /// The keys of `elementCases`, in order.
     private let elementFacts: [Int]
+    /// What counting a scored answer of each question adds to, taken from the set once (copying a
+    /// `Question` per answer costs more than the counting).
+    private let plans: [Plan]
+    /// Every question's `alsoScores` and `tags`, one after another (`Plan` holds ranges of them, so
+    /// reading a plan copies no array).
+    private let alsoScores: [Int]
+    private let tags: [Int]
+
+    private struct Plan: Sendable {
+        let criterion: Int
+        let outcome: Int
+        let alsoScores: Range<Int>
+        let tags: Range<Int>
+    }
 
     public init(_ set: CriteriaSet) {
         self.set = set
         results = Array(repeating: 0, count: set.questions.count * Self.kinds)
         options = set.questions.map { Array(repeating: 0, count: set.scales[$0.scale].options.count) }
-        var elements: [Int: [Int]] = [:]
+        var elements: [[Int]] = Array(repeating: [], count: set.questions.count)
         var elementCases: [Int: [Int]] = [:]
         for (index, question) in set.questions.enumerated() {
             guard let fact = question.forEach else { continue }
@@ -37,8 +58,19 @@ public struct Tally: Sendable {
             elementCases[fact] = Array(repeating: 0, count: size)
         }
         self.elements = elements
-        self.elementCases = elementCases
         elementFacts = elementCases.keys.sorted()
+        elementCaseRows = elementFacts.map { elementCases[$0] ?? [] }
+        var alsoScores: [Int] = []
+        var tags: [Int] = []
+        plans = set.questions.map { question in
+            let (also, tagged) = (alsoScores.count, tags.count)
+            alsoScores += question.alsoScores
+            tags += question.tags
+            return Plan(criterion: question.criterion, outcome: set.criteria[question.criterion].outcome,
+                        alsoScores: also..<alsoScores.count, tags: tagged..<tags.count)
+        }
+        self.alsoScores = alsoScores
+        self.tags = tags
         criterionCases = Array(repeating: 0, count: set.criteria.count)
         outcomeCases = Array(repeating: 0, count: set.outcomes.count)
         tagCases = Array(repeating: 0, count: set.tags.count)
@@ -57,20 +89,20 @@ public struct Tally: Sendable {
             if case .option(let option)? = result.answer {
                 options[result.question][option] += 1
             }
-            if let element = result.element {
-                elements[result.question]?[element * Self.kinds + kind] += 1
+            if let element = result.element, !elements[result.question].isEmpty {
+                elements[result.question][element * Self.kinds + kind] += 1
             }
             guard result.kind == .sufficient || result.kind == .insufficient else { continue }
-            let criterion = set.questions[result.question].criterion
-            criteriaSeen[criterion] = true
-            outcomesSeen[set.criteria[criterion].outcome] = true
-            for outcome in set.questions[result.question].alsoScores { outcomesSeen[outcome] = true }
-            for tag in set.questions[result.question].tags { tagsSeen[tag * set.criteria.count + criterion] = true }
+            let plan = plans[result.question]
+            criteriaSeen[plan.criterion] = true
+            outcomesSeen[plan.outcome] = true
+            for place in plan.alsoScores { outcomesSeen[alsoScores[place]] = true }
+            for place in plan.tags { tagsSeen[tags[place] * set.criteria.count + plan.criterion] = true }
         }
-        for fact in elementFacts {
+        for (place, fact) in elementFacts.enumerated() {
             guard case .set(var bits) = evaluation.record.facts[fact] else { continue }
             while bits != 0 {
-                elementCases[fact]?[bits.trailingZeroBitCount] += 1
+                elementCaseRows[place][bits.trailingZeroBitCount] += 1
                 bits &= bits - 1
             }
         }
@@ -94,11 +126,11 @@ public struct Tally: Sendable {
         for question in options.indices {
             for option in options[question].indices { options[question][option] += other.options[question][option] }
         }
-        for (question, counts) in other.elements {
-            for index in counts.indices { elements[question]?[index] += counts[index] }
+        for (question, counts) in other.elements.enumerated() {
+            for index in counts.indices { elements[question][index] += counts[index] }
         }
-        for (fact, counts) in other.elementCases {
-            for index in counts.indices { elementCases[fact]?[index] += counts[index] }
+        for (place, counts) in other.elementCaseRows.enumerated() {
+            for index in counts.indices { elementCaseRows[place][index] += counts[index] }
         }
         for index in criterionCases.indices { criterionCases[index] += other.criterionCases[index] }
         for index in outcomeCases.indices { outcomeCases[index] += other.outcomeCases[index] }
@@ -111,7 +143,8 @@ public struct Tally: Sendable {
 
     /// How many instances of a `for_each` question for one element had this result.
     public func count(_ kind: ResultKind, question: Int, element: Int) -> Int {
-        elements[question]?[element * Self.kinds + kind.index] ?? 0
+        let index = element * Self.kinds + kind.index
+        return elements.indices.contains(question) && elements[question].indices.contains(index) ? elements[question][index] : 0
     }
 }
 
