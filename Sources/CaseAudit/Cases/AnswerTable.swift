@@ -45,5 +45,8 @@ public struct AnswerTable: Sendable, Equatable, RandomAccessCollection, MutableC
         }
     }
 
+    /// True when question `index` has an answer (as `self[index] != nil`, without making it).
+    func isAnswered(_ index: Int) -> Bool { codes[index] != Self.none }
+
     public static func == (lhs: AnswerTable, rhs: AnswerTable) -> Bool { lhs.elementsEqual(rhs) }
 }

@@ -195,7 +195,7 @@ struct CaseEventReader {
                 written = name
             }
             guard reader.next() else { return }
-            if reader.kind == .scalar, !reader.isNull, readScalar(section, index, &reader, &record) { continue }
+            if reader.kind == .scalar, readScalar(section, index, &reader, &record) { continue }
             let name = written ?? (section == .facts ? values.schema.set.facts[index].name : values.schema.set.questions[index].id)
             let value = reader.node()
             switch section {
@@ -209,8 +209,9 @@ struct CaseEventReader {
 
 extension CaseEventReader {
     /// Records the scalar the reader stands on as the value of fact or question `index` when its
-    /// bytes are a value of the item's type; false when they are not (or the item takes another
-    /// form), to be read as a node.
+    /// bytes are a value of the item's type; false when they are not, when they are a null (read as
+    /// a node: not recorded), or when the item takes another form. Only a listed value can also be
+    /// a null (a domain value `null`, say); a bool or a date never is, so only then is it asked.
     private func readScalar(_ section: Section, _ index: Int, _ reader: inout YAMLEventReader, _ record: inout CaseRecord) -> Bool {
         let bytes = reader.bytes
         switch section {
@@ -218,7 +219,7 @@ extension CaseEventReader {
             let value: FactValue
             switch tables.facts[index] {
             case .list(let list):
-                guard let option = tables.index(in: list, of: bytes) else { return false }
+                guard let option = tables.index(in: list, of: bytes), !reader.isNull else { return false }
                 value = .option(option)
             case .bool:
                 guard let truth = ValueTables.bool(bytes) else { return false }
@@ -232,7 +233,7 @@ extension CaseEventReader {
             record.facts[index] = value
             record.positions.facts[index] = reader.position
         case .answers:
-            guard case .list(let list) = tables.answers[index], let option = tables.index(in: list, of: bytes) else { return false }
+            guard case .list(let list) = tables.answers[index], let option = tables.index(in: list, of: bytes), !reader.isNull else { return false }
             record.answers[index] = .single(.option(option))
             record.positions.answers[index] = reader.position
         case .notes:

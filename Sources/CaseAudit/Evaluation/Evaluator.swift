@@ -95,11 +95,10 @@ public struct Evaluator: Sendable {
         _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ results: inout [QuestionResult],
         _ findings: inout [Diagnostic], _ truths: UnsafeMutableBufferPointer<Truth?>
     ) {
-        let given = record.answers[index]
         switch applies(index, values, truths) {
         case .false:
             values.answers[index] = .absent
-            if given != nil, let position = record.positions.answers[index] {
+            if record.answers.isAnswered(index), let position = record.positions.answers[index] {
                 findings.append(Diagnostic(
                     .warning, code: "case.answer-not-applicable",
                     "\(set.questions[index].id) does not apply to case \(record.id), so this answer is not used",
@@ -113,6 +112,7 @@ public struct Evaluator: Sendable {
         case .true:
             break
         }
+        let given = record.answers[index]
         if let factIndex = plans[index].forEach {
             values.answers[index] = .unknown
             guard case .set(let bits) = record.facts[factIndex] else {
@@ -165,6 +165,7 @@ public struct Evaluator: Sendable {
     /// Whether question `index` applies: its conditions and-ed (three-valued), each taken from
     /// `truths` once worked out in this case. Exact: a condition reading `answer()` comes after
     /// the questions it reads in every question that has it, so their answers are final by then.
+    @inline(__always)
     private func applies(_ index: Int, _ values: CaseValues, _ truths: UnsafeMutableBufferPointer<Truth?>) -> Truth {
         var truth = Truth.true
         for position in plans[index].parts {
