@@ -17,6 +17,11 @@ struct CaseEventReader {
     private var answerKeys: KeyTable
     private var noteKeys: KeyTable
     private var seen: SeenIndexes
+    /// The answers and positions of a record with nothing recorded, copied for each case: the copy
+    /// shares the arrays until one is written, and then copies its plain values as one block, where
+    /// making them afresh sets them entry by entry. (Not the facts: an array of enums with strings
+    /// in them is copied entry by entry, dearer than making it.)
+    private let blank: (answers: AnswerTable, positions: CasePositions)
 
     init(schema: CaseSchema, tables: ValueTables) {
         values = YAMLCaseReader(schema: schema)
@@ -27,6 +32,7 @@ struct CaseEventReader {
         answerKeys = KeyTable(questions) { schema.question(id: $0) }
         noteKeys = answerKeys
         seen = SeenIndexes(count: max(facts.count, questions.count))
+        blank = (AnswerTable(count: questions.count), CasePositions(record: .start, facts: facts.count, answers: questions.count))
     }
 
     /// Where the events stopped for the tree reader: the first document not read, and where it starts.
@@ -92,7 +98,11 @@ struct CaseEventReader {
             return nil
         }
         let root = reader.position
-        var record = values.emptyRecord(("", root), source)
+        var record = CaseRecord(
+            id: "", facts: Array(repeating: nil, count: values.schema.set.facts.count), answers: blank.answers, source: source,
+            positions: blank.positions)
+        record.positions.record = root
+        record.positions.start = root
         var keys = YAMLKeys()
         var idNode: Node?
         var assessor: Node?

@@ -113,9 +113,14 @@ struct ValueTables: Sendable {
     /// `true`, `yes`, `false` or `no` in any case (only ASCII letters lowercase to these words, so an
     /// ASCII comparison is exact).
     static func bool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if equalIgnoringASCIICase(bytes, "true") || equalIgnoringASCIICase(bytes, "yes") { return true }
-        if equalIgnoringASCIICase(bytes, "false") || equalIgnoringASCIICase(bytes, "no") { return false }
-        return nil
+        // The four words have four lengths: one comparison.
+        switch bytes.count {
+        case 4: return equalIgnoringASCIICase(bytes, "true") ? true : nil
+        case 3: return equalIgnoringASCIICase(bytes, "yes") ? true : nil
+        case 5: return equalIgnoringASCIICase(bytes, "false") ? false : nil
+        case 2: return equalIgnoringASCIICase(bytes, "no") ? false : nil
+        default: return nil
+        }
     }
 
     private static func equalIgnoringASCIICase(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
