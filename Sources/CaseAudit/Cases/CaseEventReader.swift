@@ -219,9 +219,10 @@ struct CaseEventReader {
 
 extension CaseEventReader {
     /// Records the scalar the reader stands on as the value of fact or question `index` when its
-    /// bytes are a value of the item's type; false when they are not, when they are a null (read as
-    /// a node: not recorded), or when the item takes another form. Only a listed value can also be
-    /// a null (a domain value `null`, say); a bool or a date never is, so only then is it asked.
+    /// bytes are a value of the item's type; false when they are not (or the item takes another
+    /// form), to be read as a node. No null is typed here: a bool, a date or a value of the tables
+    /// is never spelt as one.
+    @inline(__always)
     private func readScalar(_ section: Section, _ index: Int, _ reader: inout YAMLEventReader, _ record: inout CaseRecord) -> Bool {
         let bytes = reader.bytes
         switch section {
@@ -229,7 +230,7 @@ extension CaseEventReader {
             let value: FactValue
             switch tables.facts[index] {
             case .list(let list):
-                guard let option = tables.index(in: list, of: bytes), !reader.isNull else { return false }
+                guard let option = tables.index(in: list, of: bytes) else { return false }
                 value = .option(option)
             case .bool:
                 guard let truth = ValueTables.bool(bytes) else { return false }
@@ -243,7 +244,7 @@ extension CaseEventReader {
             record.facts[index] = value
             record.positions.facts[index] = reader.position
         case .answers:
-            guard case .list(let list) = tables.answers[index], let option = tables.index(in: list, of: bytes), !reader.isNull else { return false }
+            guard case .list(let list) = tables.answers[index], let option = tables.index(in: list, of: bytes) else { return false }
             record.answers[index] = .single(.option(option))
             record.positions.answers[index] = reader.position
         case .notes:

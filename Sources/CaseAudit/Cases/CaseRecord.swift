@@ -68,12 +68,17 @@ public struct PositionTable: Sendable, Sequence {
 
     public subscript(index: Int) -> SourcePosition? {
         get { slots.indices.contains(index) ? slots[index] : nil }
-        set {
+        // Inlined where a reader records a position per value; growing is the rare call.
+        @inline(__always) set {
             if slots.indices.contains(index) { return slots[index] = newValue }
-            guard index >= 0 else { return }
-            slots += Array(repeating: nil, count: index + 1 - slots.count)
-            slots[index] = newValue
+            grow(toSet: index, newValue)
         }
+    }
+
+    private mutating func grow(toSet index: Int, _ position: SourcePosition?) {
+        guard index >= 0 else { return }
+        slots += Array(repeating: nil, count: index + 1 - slots.count)
+        slots[index] = position
     }
 
     public func makeIterator() -> some IteratorProtocol<(Int, SourcePosition)> {

@@ -73,8 +73,10 @@ struct ValueTables: Sendable {
                     }
                     slot = (slot + 1) & (size - 1)
                 }
-                // A value listed twice keeps its first index, as `firstIndex(of:)` finds.
-                if listed { continue }
+                // A value listed twice keeps its first index, as `firstIndex(of:)` finds. A value
+                // spelt as a YAML null is left to the general reading, which tells a plain one (no
+                // value) from a quoted one: so a value found here is never a null.
+                if listed || Self.nullSpellings.contains(value) { continue }
                 entries.append((Int32(list), Int32(text.count), Int32(bytes.count), Int32(index)))
                 text += bytes
                 slots[slot] = Int32(entries.count)
@@ -85,7 +87,11 @@ struct ValueTables: Sendable {
         self.slots = slots
     }
 
-    /// The index in list `list` of the value `bytes` spell byte for byte; nil when they spell none.
+    /// What a plain scalar with no tag is read as null from (``YAMLEventReader/isNull``).
+    private static let nullSpellings: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// The index in list `list` of the value `bytes` spell byte for byte; nil when they spell none
+    /// (or a null's spelling).
     func index(in list: Int32, of bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = slots.count - 1
         var slot = Self.hash(list, bytes) & mask
