@@ -27,21 +27,26 @@ public struct AnswerTable: Sendable, Equatable, RandomAccessCollection, MutableC
             if code >= 0 { return .single(.option(Int(code))) }
             return code == Self.none ? nil : others[Int(-2 - code)]
         }
-        set {
+        // Inlined where a reader records an option per answer; any other answer is the rare call.
+        @inline(__always) set {
             switch newValue {
             case nil:
                 codes[index] = Self.none
             case .single(.option(let option))? where option >= 0 && option <= Int(Int32.max):
                 codes[index] = Int32(option)
             case let answer?:
-                let code = codes[index]
-                if code < Self.none {
-                    others[Int(-2 - code)] = answer
-                } else {
-                    others.append(answer)
-                    codes[index] = Int32(-1 - others.count)
-                }
+                setOther(answer, at: index)
             }
+        }
+    }
+
+    private mutating func setOther(_ answer: RecordedAnswer, at index: Int) {
+        let code = codes[index]
+        if code < Self.none {
+            others[Int(-2 - code)] = answer
+        } else {
+            others.append(answer)
+            codes[index] = Int32(-1 - others.count)
         }
     }
 
