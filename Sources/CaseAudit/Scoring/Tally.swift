@@ -83,17 +83,21 @@ public struct Tally: Sendable {
         var criteriaSeen = [Bool](repeating: false, count: set.criteria.count)
         var outcomesSeen = [Bool](repeating: false, count: set.outcomes.count)
         var tagsSeen = [Bool](repeating: false, count: tagCriterionCases.count)
-        for result in evaluation.results {
-            let kind = result.kind.index
-            results[result.question * Self.kinds + kind] += 1
-            if case .option(let option)? = result.answer {
-                options[result.question][option] += 1
+        // By index and field: a result taken whole is copied, with the text of an invalid answer.
+        let all = evaluation.results
+        for index in all.indices {
+            let question = all[index].question
+            let resultKind = all[index].kind
+            let kind = resultKind.index
+            results[question * Self.kinds + kind] += 1
+            if case .option(let option)? = all[index].answer {
+                options[question][option] += 1
             }
-            if let element = result.element, !elements[result.question].isEmpty {
-                elements[result.question][element * Self.kinds + kind] += 1
+            if let element = all[index].element, !elements[question].isEmpty {
+                elements[question][element * Self.kinds + kind] += 1
             }
-            guard result.kind == .sufficient || result.kind == .insufficient else { continue }
-            let plan = plans[result.question]
+            guard resultKind == .sufficient || resultKind == .insufficient else { continue }
+            let plan = plans[question]
             criteriaSeen[plan.criterion] = true
             outcomesSeen[plan.outcome] = true
             for place in plan.alsoScores { outcomesSeen[alsoScores[place]] = true }
