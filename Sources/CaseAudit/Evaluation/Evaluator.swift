@@ -177,8 +177,8 @@ public struct Evaluator: Sendable {
                 part = conditions[slot].evaluate(values)
                 truths[slot] = part
             }
-            if part == .false { return .false }
-            if part == .unknown { truth = .unknown }
+            truth = Logic.and(truth, part)
+            if truth == .false { return .false }
         }
         return truth
     }

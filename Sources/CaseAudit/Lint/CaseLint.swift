@@ -128,8 +128,12 @@ struct CaseLint {
 
     /// Whether a question is applicable, not computed and has no answer.
     private func isUnanswered(_ question: Int, _ evaluation: CaseEvaluation) -> Bool {
-        set.questions[question].compute == nil
-            && evaluation.results.first(where: { $0.question == question })?.kind == .unanswered
+        set.questions[question].compute == nil && kind(of: question, evaluation) == .unanswered
+    }
+
+    /// The result of a question read by another's condition (its first instance).
+    private func kind(of question: Int, _ evaluation: CaseEvaluation) -> ResultKind? {
+        evaluation.results.first { $0.question == question }?.kind
     }
 
     /// The questions whose answers the question's applicability reads and that have none.
@@ -168,7 +172,7 @@ struct CaseLint {
 
     /// Why a question read by another's condition has no value, in words after "which".
     private func state(of question: Int, _ evaluation: CaseEvaluation) -> String {
-        switch evaluation.results.first(where: { $0.question == question })?.kind {
+        switch kind(of: question, evaluation) {
         case .undetermined?: return "is itself undecided"
         case .invalid?: return "has an answer that is not one of its options"
         case .unanswered? where set.questions[question].compute != nil: return "cannot be computed"
