@@ -53,5 +53,13 @@ public struct AnswerTable: Sendable, Equatable, RandomAccessCollection, MutableC
     /// True when question `index` has an answer (as `self[index] != nil`, without making it).
     func isAnswered(_ index: Int) -> Bool { codes[index] != Self.none }
 
+    /// The option question `index` is answered with (as `self[index]` when it is
+    /// `.single(.option(_))`, without making it); nil for any other answer or none.
+    @inline(__always)
+    func option(_ index: Int) -> Int? {
+        let code = codes[index]
+        return code >= 0 ? Int(code) : nil
+    }
+
     public static func == (lhs: AnswerTable, rhs: AnswerTable) -> Bool { lhs.elementsEqual(rhs) }
 }

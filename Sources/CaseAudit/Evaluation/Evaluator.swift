@@ -112,14 +112,13 @@ public struct Evaluator: Sendable {
         case .true:
             break
         }
-        let given = record.answers[index]
         if let factIndex = plans[index].forEach {
             values.answers[index] = .unknown
             guard case .set(let bits) = record.facts[factIndex] else {
                 return results.append(QuestionResult(question: index, element: nil, kind: .undetermined))
             }
             var answers: [Int: AnswerValue] = [:]
-            if case .perElement(let list) = given {
+            if case .perElement(let list) = record.answers[index] {
                 for answer in list {
                     if bits & (1 << UInt64(answer.element)) == 0 {
                         let fact = set.facts[factIndex]
@@ -142,7 +141,7 @@ public struct Evaluator: Sendable {
         }
         if plans[index].computes, let compute = set.questions[index].compute {
             let option = compute(values)
-            if let option, case .single(let hand)? = given, hand != .option(option), let position = record.positions.answers[index] {
+            if let option, case .single(let hand)? = record.answers[index], hand != .option(option), let position = record.positions.answers[index] {
                 let scale = set.scales[set.questions[index].scale]
                 findings.append(Diagnostic(
                     .error, code: "case.answer-contradicts-computed",
@@ -154,11 +153,16 @@ public struct Evaluator: Sendable {
             values.answers[index] = option.map(AnswerState.option) ?? .unknown
             return results.append(result)
         }
-        guard case .single(let value)? = given else {
-            values.answers[index] = .unknown
-            return results.append(classify(index, element: nil, nil))
+        // Nearly every answer is an option of the scale: its result is made here from the number,
+        // without making the recorded answer and copying a result through `classify`.
+        if let option = record.answers.option(index) {
+            values.answers[index] = .option(option)
+            return results.append(QuestionResult(question: index, element: nil, kind: kind(index, option: option), answer: .option(option)))
         }
-        if case .option(let option) = value { values.answers[index] = .option(option) } else { values.answers[index] = .unknown }
+        values.answers[index] = .unknown
+        guard case .single(let value)? = record.answers[index] else {
+            return results.append(QuestionResult(question: index, element: nil, kind: .unanswered))
+        }
         results.append(classify(index, element: nil, value))
     }
 
@@ -189,15 +193,17 @@ public struct Evaluator: Sendable {
         switch answer {
         case nil: kind = .unanswered
         case .invalid?: kind = .invalid
-        case .option(let option)?:
-            if !plans[index].scored {
-                kind = .descriptive
-            } else {
-                let line = sufficient[plans[index].scale]
-                kind = line.indices.contains(option) && line[option] ? .sufficient : .insufficient
-            }
+        case .option(let option)?: kind = self.kind(index, option: option)
         }
         return QuestionResult(question: index, element: element, kind: kind, answer: answer)
+    }
+
+    /// The result of an applicable instance answered with this option.
+    @inline(__always)
+    private func kind(_ index: Int, option: Int) -> ResultKind {
+        guard plans[index].scored else { return .descriptive }
+        let line = sufficient[plans[index].scale]
+        return line.indices.contains(option) && line[option] ? .sufficient : .insufficient
     }
 
     private func checkFindings(_ record: CaseRecord, _ values: CaseValues) -> [Diagnostic] {
