@@ -117,25 +117,27 @@ public struct Evaluator: Sendable {
             guard case .set(let bits) = record.facts[factIndex] else {
                 return results.append(QuestionResult(question: index, element: nil, kind: .undetermined))
             }
-            var answers: [Int: AnswerValue] = [:]
-            if case .perElement(let list) = record.answers[index] {
-                for answer in list {
-                    if bits & (1 << UInt64(answer.element)) == 0 {
-                        let fact = set.facts[factIndex]
-                        findings.append(Diagnostic(
-                            .error, code: "case.element-not-in-case",
-                            "case \(record.id) does not have '\(fact.values[answer.element])' in \(fact.name), so this answer is not used",
-                            at: record.location(answer.position)))
-                    } else if answers[answer.element] == nil {
-                        answers[answer.element] = answer.value
-                    }
-                }
+            var list: [ElementAnswer] = []
+            if case .perElement(let given) = record.answers[index] { list = given }
+            for answer in list where bits & (1 << UInt64(answer.element)) == 0 {
+                let fact = set.facts[factIndex]
+                findings.append(Diagnostic(
+                    .error, code: "case.element-not-in-case",
+                    "case \(record.id) does not have '\(fact.values[answer.element])' in \(fact.name), so this answer is not used",
+                    at: record.location(answer.position)))
             }
+            // Each element's first answer, found in the list (a few answers, one per element at
+            // most once the reader has dropped duplicate keys): dearer in a dictionary per case.
             var remaining = bits
             while remaining != 0 {
                 let element = remaining.trailingZeroBitCount
                 remaining &= remaining - 1
-                results.append(classify(index, element: element, answers[element]))
+                var answer: AnswerValue?
+                for given in list where given.element == element {
+                    answer = given.value
+                    break
+                }
+                results.append(classify(index, element: element, answer))
             }
             return
         }
