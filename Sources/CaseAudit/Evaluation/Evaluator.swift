@@ -189,7 +189,9 @@ public struct Evaluator: Sendable {
         return truth
     }
 
-    /// The result of an applicable instance with this answer.
+    /// The result of an applicable instance with this answer. Inlined: a result returned from a
+    /// call is copied (it holds the text of an invalid answer) on its way into `results`.
+    @inline(__always)
     private func classify(_ index: Int, element: Int?, _ answer: AnswerValue?) -> QuestionResult {
         let kind: ResultKind
         switch answer {
