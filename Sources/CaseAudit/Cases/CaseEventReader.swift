@@ -255,30 +255,26 @@ extension CaseEventReader {
 }
 
 /// The indexes seen in the mapping being read, with where each was first seen; cleared in constant
-/// time by moving to a new generation.
+/// time by moving to a new generation. One array (a stamp beside each position), so recording an
+/// index writes one.
 private struct SeenIndexes {
-    private var stamps: [UInt32]
-    private var positions: [SourcePosition]
+    private var entries: [(stamp: UInt32, position: SourcePosition)]
     private var generation: UInt32 = 1
 
-    init(count: Int) {
-        stamps = Array(repeating: 0, count: count)
-        positions = Array(repeating: .start, count: count)
-    }
+    init(count: Int) { entries = Array(repeating: (0, .start), count: count) }
 
     mutating func reset() {
         generation &+= 1
         if generation == 0 {
-            stamps = Array(repeating: 0, count: stamps.count)
+            for index in entries.indices { entries[index].stamp = 0 }
             generation = 1
         }
     }
 
     /// Where `index` was seen before in this mapping; otherwise nil, and it is recorded at `position`.
     mutating func first(_ index: Int, at position: SourcePosition) -> SourcePosition? {
-        if stamps[index] == generation { return positions[index] }
-        stamps[index] = generation
-        positions[index] = position
+        if entries[index].stamp == generation { return entries[index].position }
+        entries[index] = (generation, position)
         return nil
     }
 }
