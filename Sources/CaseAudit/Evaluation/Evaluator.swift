@@ -2,8 +2,8 @@
 /// per question instance.
 public struct Evaluator: Sendable {
     public let set: CriteriaSet
-    /// Whether to run the set's `checks` (lint does; scoring does not need to).
-    public var runsChecks: Bool
+    /// The set's `checks`, when they are run (lint does; scoring does not need to).
+    private let checks: CaseChecks?
     /// Question indexes in an order where every question comes after those whose answers its
     /// applicability or computation reads (the loader has rejected cycles).
     private let order: [Int]
@@ -26,7 +26,7 @@ public struct Evaluator: Sendable {
 
     public init(_ set: CriteriaSet, runsChecks: Bool = false) {
         self.set = set
-        self.runsChecks = runsChecks
+        checks = runsChecks ? CaseChecks(set) : nil
         order = Self.dependencyOrder(set.questions)
         inQuestionOrder = order == Array(set.questions.indices)
         var conditions: [CompiledCondition.Part] = []
@@ -68,7 +68,7 @@ public struct Evaluator: Sendable {
             }
         }
         if !inQuestionOrder { results = ranges.flatMap { results[$0] } }
-        if runsChecks { findings.append(contentsOf: checkFindings(record, values)) }
+        if let checks { findings.append(contentsOf: checks.findings(record, values)) }
         return CaseEvaluation(record: record, values: values, results: results, findings: findings)
     }
 
@@ -208,26 +208,6 @@ public struct Evaluator: Sendable {
         guard plans[index].scored else { return .descriptive }
         let line = sufficient[plans[index].scale]
         return line.indices.contains(option) && line[option] ? .sufficient : .insufficient
-    }
-
-    private func checkFindings(_ record: CaseRecord, _ values: CaseValues) -> [Diagnostic] {
-        var findings: [Diagnostic] = []
-        let rejected = record.positions.rejectedFacts
-        for check in set.checks {
-            // A fact whose value was rejected is reported where it is written: a check reading it
-            // would only repeat that as a misleading follow-on ("record rosh_recorded…").
-            if !rejected.isEmpty, (check.assertion.facts + (check.when?.facts ?? [])).contains(where: rejected.contains) { continue }
-            guard (check.when?(values) ?? .true) == .true, check.assertion(values) == .false else { continue }
-            // Point at the fact the assertion names first (`plan_date >= sentence_date`: the plan
-            // date), else at the first it reads through predicates, else at the case.
-            let words = check.assertion.source.split { !($0.isLetter || $0.isNumber || $0 == "_") }.map(String.init)
-            let facts = check.assertion.facts.sorted { (words.firstIndex(of: set.facts[$0].name) ?? .max, $0) < (words.firstIndex(of: set.facts[$1].name) ?? .max, $1) }
-            let position = facts.lazy.compactMap { record.positions.facts[$0] }.first ?? record.positions.record
-            findings.append(Diagnostic(
-                check.severity, code: "check.\(check.id)", "case \(record.id): \(check.message)",
-                at: record.location(position), notes: [Diagnostic.Note("check: \(check.assertion.source)")]))
-        }
-        return findings
     }
 
     /// Depth-first order over `answer()` dependencies; cycles were rejected when the set loaded.
