@@ -35,7 +35,7 @@ public final class LintOutput {
     public func write(_ diagnostics: [Diagnostic]) {
         for diagnostic in limit.admit(diagnostics) {
             switch format {
-            case .text: sink.write(formatter.format(diagnostic))
+            case .text: sink.write { formatter.format(diagnostic, into: &$0) }
             case .github: sink.write(GitHubAnnotations.render(diagnostic))
             case .json: array?.append(LintJSON.diagnostic(diagnostic))
             case .sarif:

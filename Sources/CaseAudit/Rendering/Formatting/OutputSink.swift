@@ -106,6 +106,12 @@ public final class OutputSink {
         if buffer.count >= 1 << 16 { flush() }
     }
 
+    /// Writes what `render` appends, as UTF-8, straight into the buffer (no `String` between).
+    public func write(_ render: (inout [UInt8]) -> Void) {
+        render(&buffer)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
     /// Writes what is buffered; for a file written atomically, syncs it and renames it over the target.
     public func finish() throws(Failure) {
         flush()
