@@ -14,6 +14,12 @@ struct CaseLint {
     private let unansweredNotes: [[Diagnostic.Note]]
     /// The facts whether each question applies depends on, by question, worked out once.
     private let applicabilityFacts: [[Int]]
+    /// Whether each question is computed, by question.
+    private let computes: [Bool]
+    /// For each question, its cause group: questions whose applicability depends on the same facts
+    /// and answers are undecided in a case for the same cause, worked out once per case.
+    private let causeGroups: [Int]
+    private let causeGroupCount: Int
     /// The notes of `case.undetermined` findings: what to record, by fact; the question, by question.
     private let factNotes: [Diagnostic.Note]
     private let answerNotes: [Diagnostic.Note]
@@ -24,7 +30,17 @@ struct CaseLint {
         self.requireComplete = requireComplete
         self.verbose = verbose
         self.eachUnanswered = eachUnanswered
-        applicabilityFacts = set.questions.indices.map { CaseEvaluation.applicabilityFacts($0, in: set) }
+        let applicabilityFacts = set.questions.indices.map { CaseEvaluation.applicabilityFacts($0, in: set) }
+        self.applicabilityFacts = applicabilityFacts
+        computes = set.questions.map { $0.compute != nil }
+        var groups: [Cause: Int] = [:]
+        causeGroups = set.questions.indices.map { index in
+            let key = Cause(facts: applicabilityFacts[index], answers: set.questions[index].applies.questions)
+            if let known = groups[key] { return known }
+            groups[key] = groups.count
+            return groups.count - 1
+        }
+        causeGroupCount = groups.count
         factNotes = set.facts.map { Diagnostic.Note("record \($0.name) (\($0.label)) in the case's facts") }
         answerNotes = set.questions.map { Diagnostic.Note("\($0.id): \($0.text)") }
         unansweredNotes = set.questions.map { question in
@@ -36,7 +52,7 @@ struct CaseLint {
     /// Why whether questions apply cannot be decided: facts not recorded, else (when every fact is
     /// there) answers their conditions read that have no value. Findings are grouped by cause (and
     /// by question when verbose).
-    private struct Cause: Equatable {
+    private struct Cause: Hashable {
         var facts: [Int]
         var answers: [Int]
         var question: Int?
@@ -44,43 +60,61 @@ struct CaseLint {
 
     func findings(_ evaluation: CaseEvaluation) -> [Diagnostic] {
         let record = evaluation.record
+        let results = evaluation.results
+        let rejected = record.positions.rejectedFacts
         var findings: [Diagnostic] = []
         // Each cause with the questions it leaves undecided, in order of first appearance: a case
         // has few causes, so a list searched from the end beats hashing arrays.
-        var undetermined: [(cause: Cause, questions: [Int])] = []
-        // Questions with no key in the case and no computation: one finding for them all, unless
-        // each is asked for. The index is where that finding goes among the others.
-        var keyless: [QuestionResult] = []
+        var undetermined: [(cause: Cause, questions: FirstFew)] = []
+        // Where each cause group's questions go in `undetermined` (-1: not seen yet in this case,
+        // -2: left out, for a rejected fact). Not used when verbose: then each question is its own.
+        var groupSlots = [Int](repeating: -1, count: verbose ? 0 : causeGroupCount)
+        // Questions (indexes of results) with no key in the case and no computation: one finding
+        // for them all, unless each is asked for. The index is where it goes among the others.
+        var keyless = FirstFew()
         var keylessIndex = 0
         // Where the case starts, with its line: the place of every finding on a keyless question.
         lazy var recordLocation = record.location
-        for result in evaluation.results {
-            switch result.kind {
+        // By index, reading the kind first: most results are neither, and copying one costs more.
+        for index in results.indices {
+            switch results[index].kind {
             case .unanswered:
+                let question = results[index].question
                 // A computation that lacks a fact whose value was rejected is already reported there.
-                let lacking = evaluation.missingFacts(for: result, in: set, applying: applicabilityFacts)
-                if lacking.contains(where: record.positions.rejectedFacts.contains) { continue }
-                if let key = record.positions.answers[result.question] {
-                    findings.append(unanswered(result, record, lacking: lacking, at: record.location(key)))
-                } else if eachUnanswered || set.questions[result.question].compute != nil {
-                    findings.append(unanswered(result, record, lacking: lacking, at: recordLocation))
+                let lacking = computes[question] ? evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts) : []
+                if lacking.contains(where: rejected.contains) { continue }
+                if let key = record.positions.answers[question] {
+                    findings.append(unanswered(results[index], record, lacking: lacking, at: record.location(key)))
+                } else if eachUnanswered || computes[question] {
+                    findings.append(unanswered(results[index], record, lacking: lacking, at: recordLocation))
                 } else {
-                    if keyless.isEmpty { keylessIndex = findings.count }
-                    keyless.append(result)
+                    if keyless.count == 0 { keylessIndex = findings.count }
+                    keyless.add(index)
                 }
             case .undetermined:
+                let question = results[index].question
+                let group = verbose ? -1 : causeGroups[question]
+                if group >= 0, groupSlots[group] != -1 {
+                    if groupSlots[group] >= 0 { undetermined[groupSlots[group]].questions.add(question) }
+                    continue
+                }
                 // A fact whose value was rejected is reported where it is written; the questions it
                 // leaves undecided are not reported again, nor the other facts their conditions read
                 // (rosh_assessed is read only when rosh_recorded is missing).
-                let missing = evaluation.missingFacts(for: result, in: set, applying: applicabilityFacts)
-                if missing.contains(where: record.positions.rejectedFacts.contains) { continue }
+                let missing = evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts)
+                if missing.contains(where: rejected.contains) {
+                    if group >= 0 { groupSlots[group] = -2 }
+                    continue
+                }
                 let cause = Cause(
-                    facts: missing, answers: missing.isEmpty ? undecidedAnswers(result.question, evaluation) : [],
-                    question: verbose ? result.question : nil)
-                if !verbose, let index = undetermined.lastIndex(where: { $0.cause == cause }) {
-                    undetermined[index].questions.append(result.question)
+                    facts: missing, answers: missing.isEmpty ? undecidedAnswers(question, evaluation) : [],
+                    question: verbose ? question : nil)
+                if !verbose, let slot = undetermined.lastIndex(where: { $0.cause == cause }) {
+                    undetermined[slot].questions.add(question)
+                    groupSlots[group] = slot
                 } else {
-                    undetermined.append((cause, [result.question]))
+                    if group >= 0 { groupSlots[group] = undetermined.count }
+                    undetermined.append((cause, FirstFew(question)))
                 }
             default:
                 continue
@@ -97,9 +131,10 @@ struct CaseLint {
             }
         }
         if keyless.count == 1 {
-            findings.insert(unanswered(keyless[0], record, lacking: [], at: recordLocation), at: keylessIndex)
-        } else if !keyless.isEmpty {
-            findings.insert(unansweredFinding(keyless, waiting: waiting, record, at: recordLocation), at: keylessIndex)
+            findings.insert(unanswered(results[keyless.first[0]], record, lacking: [], at: recordLocation), at: keylessIndex)
+        } else if keyless.count > 1 {
+            let ids = keyless.first.map { set.instanceID(results[$0].question, element: results[$0].element) }
+            findings.insert(unansweredFinding(ids, count: keyless.count, waiting: waiting, record, at: recordLocation), at: keylessIndex)
         }
         for group in undetermined {
             findings.append(undeterminedFinding(group.cause, questions: group.questions, evaluation, at: recordLocation))
@@ -110,15 +145,38 @@ struct CaseLint {
     /// One finding for the applicable questions a case has no key for (how many, the first few), and
     /// for the `waiting` questions whether they apply depends on answers not given yet.
     private func unansweredFinding(
-        _ results: [QuestionResult], waiting: Int, _ record: CaseRecord, at location: SourceLocation
+        _ ids: [String], count: Int, waiting: Int, _ record: CaseRecord, at location: SourceLocation
     ) -> Diagnostic {
-        let ids = results.prefix(6).map { set.instanceID($0.question, element: $0.element) }
-        let listed = ids.joined(separator: ", ") + (results.count > 6 ? ", …" : "")
-        let pending = waiting == 0 ? "" : "; whether \(waiting == 1 ? "1 question applies" : "\(waiting) questions apply") depends on answers not given yet"
+        // Built as bytes: one such finding per case of a freshly drawn sample, and appending to a
+        // `String` piece by piece costs several times as much.
+        var message: [UInt8] = []
+        message.reserveCapacity(320)
+        message += "case ".utf8
+        message += record.id.utf8
+        message += ": ".utf8
+        message += String(count).utf8
+        message += " applicable questions have no answer (".utf8
+        Self.list(ids, of: count, into: &message)
+        message.append(UInt8(ascii: ")"))
+        if waiting == 1 {
+            message += "; whether 1 question applies depends on answers not given yet".utf8
+        } else if waiting > 1 {
+            message += "; whether ".utf8
+            message += String(waiting).utf8
+            message += " questions apply depends on answers not given yet".utf8
+        }
         return Diagnostic(
-            requireComplete ? .error : .warning, code: "case.unanswered",
-            "case \(record.id): \(results.count) applicable questions have no answer (\(listed))\(pending)", at: location,
-            notes: [Self.verboseNote])
+            requireComplete ? .error : .warning, code: "case.unanswered", String(decoding: message, as: UTF8.self),
+            at: location, notes: [Self.verboseNote])
+    }
+
+    /// `a, b, c`, and `, …` when `count` is more than the names given.
+    private static func list(_ names: [String], of count: Int, into out: inout [UInt8]) {
+        for (index, name) in names.enumerated() {
+            if index > 0 { out += ", ".utf8 }
+            out += name.utf8
+        }
+        if count > names.count { out += ", …".utf8 }
     }
 
     /// Whether every fact is there and the answers deciding applicability are simply not given yet.
@@ -128,12 +186,20 @@ struct CaseLint {
 
     /// Whether a question is applicable, not computed and has no answer.
     private func isUnanswered(_ question: Int, _ evaluation: CaseEvaluation) -> Bool {
-        set.questions[question].compute == nil && kind(of: question, evaluation) == .unanswered
+        !computes[question] && kind(of: question, evaluation) == .unanswered
     }
 
-    /// The result of a question read by another's condition (its first instance).
+    /// The result of a question read by another's condition (its first instance), found by
+    /// binary search: results are in question order.
     private func kind(of question: Int, _ evaluation: CaseEvaluation) -> ResultKind? {
-        evaluation.results.first { $0.question == question }?.kind
+        let results = evaluation.results
+        var low = 0
+        var high = results.count
+        while low < high {
+            let middle = (low + high) / 2
+            if results[middle].question < question { low = middle + 1 } else { high = middle }
+        }
+        return low < results.count && results[low].question == question ? results[low].kind : nil
     }
 
     /// The questions whose answers the question's applicability reads and that have none.
@@ -145,29 +211,53 @@ struct CaseLint {
     }
 
     private func undeterminedFinding(
-        _ cause: Cause, questions: [Int], _ evaluation: CaseEvaluation, at location: SourceLocation
+        _ cause: Cause, questions: FirstFew, _ evaluation: CaseEvaluation, at location: SourceLocation
     ) -> Diagnostic {
-        let ids = questions.prefix(6).map { set.questions[$0].id }
-        let listed = ids.joined(separator: ", ") + (questions.count > 6 ? ", …" : "")
-        let subject = questions.count == 1 ? "whether \(listed) applies" : "whether \(questions.count) questions apply (\(listed))"
-        let message: String
+        // Built as bytes, like the unanswered finding: one or more per case of a sample.
+        var message: [UInt8] = []
+        message.reserveCapacity(320)
+        message += "case ".utf8
+        message += evaluation.record.id.utf8
+        message += ": ".utf8
+        func subject() {
+            message += "whether ".utf8
+            if questions.count == 1 {
+                message += set.questions[questions.first[0]].id.utf8
+                message += " applies".utf8
+            } else {
+                message += String(questions.count).utf8
+                message += " questions apply (".utf8
+                Self.list(questions.first.map { set.questions[$0].id }, of: questions.count, into: &message)
+                message.append(UInt8(ascii: ")"))
+            }
+        }
         var notes: [Diagnostic.Note]
         if !cause.facts.isEmpty {
-            message = cause.facts.map { set.facts[$0].name }.joined(separator: ", ") + (cause.facts.count == 1 ? " is" : " are")
-                + " not recorded, so \(subject) cannot be decided"
+            Self.list(cause.facts.map { set.facts[$0].name }, of: cause.facts.count, into: &message)
+            message += (cause.facts.count == 1 ? " is not recorded, so " : " are not recorded, so ").utf8
+            subject()
+            message += " cannot be decided".utf8
             notes = cause.facts.map { factNotes[$0] }
         } else if !cause.answers.isEmpty {
-            let states = cause.answers.map { "\(set.questions[$0].id), which \(state(of: $0, evaluation))" }
-            message = "\(subject) depends on " + states.joined(separator: ", and ")
+            subject()
+            message += " depends on ".utf8
+            for (index, answer) in cause.answers.enumerated() {
+                if index > 0 { message += ", and ".utf8 }
+                message += set.questions[answer].id.utf8
+                message += ", which ".utf8
+                message += state(of: answer, evaluation).utf8
+            }
             notes = cause.answers.map { answerNotes[$0] }
         } else {
             // Every fact and answer is there, and still unknown: a date sum out of range.
-            message = "\(subject) cannot be decided from the recorded facts and answers"
+            subject()
+            message += " cannot be decided from the recorded facts and answers".utf8
             notes = []
         }
         // Answers not given yet make an incomplete case, not a wrong one: as severe as unanswered.
         let severity: Severity = !requireComplete && isWaiting(cause, evaluation) ? .warning : .error
-        return Diagnostic(severity, code: "case.undetermined", "case \(evaluation.record.id): \(message)", at: location, notes: notes)
+        return Diagnostic(
+            severity, code: "case.undetermined", String(decoding: message, as: UTF8.self), at: location, notes: notes)
     }
 
     /// Why a question read by another's condition has no value, in words after "which".
@@ -175,7 +265,7 @@ struct CaseLint {
         switch kind(of: question, evaluation) {
         case .undetermined?: return "is itself undecided"
         case .invalid?: return "has an answer that is not one of its options"
-        case .unanswered? where set.questions[question].compute != nil: return "cannot be computed"
+        case .unanswered? where computes[question]: return "cannot be computed"
         default: return "is unanswered"
         }
     }
@@ -184,7 +274,7 @@ struct CaseLint {
     private func unanswered(_ result: QuestionResult, _ record: CaseRecord, lacking: [Int], at location: SourceLocation) -> Diagnostic {
         let id = set.instanceID(result.question, element: result.element)
         let message: String
-        if set.questions[result.question].compute != nil {
+        if computes[result.question] {
             message = "case \(record.id): \(id) applies but cannot be computed: "
                 + (lacking.isEmpty ? "an answer it reads is missing" : lacking.map { set.facts[$0].name }.joined(separator: ", ") + " not recorded")
         } else {
@@ -193,5 +283,23 @@ struct CaseLint {
         return Diagnostic(
             requireComplete ? .error : .warning, code: "case.unanswered", message, at: location,
             notes: unansweredNotes[result.question])
+    }
+
+    /// The first six of a list of questions, and how many there are: a finding names six at most.
+    private struct FirstFew {
+        private(set) var first: [Int] = []
+        private(set) var count = 0
+
+        init() {}
+
+        init(_ item: Int) { add(item) }
+
+        mutating func add(_ item: Int) {
+            if first.count < 6 {
+                if first.isEmpty { first.reserveCapacity(6) }
+                first.append(item)
+            }
+            count += 1
+        }
     }
 }
