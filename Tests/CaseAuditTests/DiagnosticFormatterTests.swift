@@ -65,5 +65,16 @@ struct DiagnosticFormatterTests {
         #expect(message("café … € \u{A0}\u{2027}\u{202A}") == "café … € \u{A0}\u{2027}\u{202A}")
         #expect(message("ends \u{80}\u{9F}") == "ends \\u{80}\\u{9F}")
         #expect(Diagnostic.Note("note\n").message == "note\\n")
+        // Long messages are read eight bytes at a time: a control character at any offset, next to
+        // the edges of printable ASCII (space and ~), is still found; printable text, multi-byte too, is kept.
+        let edges = String(repeating: " ~", count: 12)
+        #expect(message(edges) == edges)
+        for offset in 0..<17 {
+            for (text, shown) in [("\u{1F}", "\\u{1F}"), ("\u{7F}", "\\u{7F}"), ("\u{85}", "\\u{85}"), ("\u{2029}", "\\u{2029}"), ("\u{A0}é", "\u{A0}é")] {
+                let before = String(edges.prefix(offset))
+                let after = String(edges.dropFirst(offset))
+                #expect(message(before + text + after) == before + shown + after)
+            }
+        }
     }
 }
