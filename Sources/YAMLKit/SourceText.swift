@@ -36,17 +36,22 @@ public final class SourceText: Sendable {
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var index = 0
-            while index < buffer.count {
-                // memchr is vectorised; the line table costs little even on large inputs.
-                guard let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index) else { break }
-                let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                starts.append(offset + 1)
-                index = offset + 1
-            }
+            forEachLineFeed(in: buffer, 0..<buffer.count) { starts.append($0 + 1) }
         }
         return starts
+    }
+
+    /// Calls `body` with the offset of each line feed in `range` of `bytes`, in order, found with
+    /// memchr (vectorised): the line table and the split of a large input cost little.
+    static func forEachLineFeed(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var index = range.lowerBound
+        while index < range.upperBound,
+              let found = memchr(base + index, Int32(UInt8(ascii: "\n")), range.upperBound - index) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            body(offset)
+            index = offset + 1
+        }
     }
 
     public convenience init(path: String, text: String) {

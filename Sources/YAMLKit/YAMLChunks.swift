@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Splits a large YAML input into runs of whole documents that can be read on their own (and in
 /// parallel) with ``YAMLRange``.
 ///
@@ -24,25 +16,11 @@ public enum YAMLChunks {
             while start < bytes.count {
                 let end = boundary(in: bytes, from: start + max(size, 1))
                 ranges.append(YAMLRange(start: start, end: end, line: line, documents: 0))
-                line += lineBreaks(in: bytes, start..<end)
+                SourceText.forEachLineFeed(in: bytes, start..<end) { _ in line += 1 }
                 start = end
             }
             return ranges.isEmpty ? [.whole(source)] : ranges
         }
-    }
-
-    /// How many line feeds the range holds, found with memchr (vectorised): the split runs before
-    /// any worker starts, over the whole input.
-    private static func lineBreaks(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        var count = 0
-        var index = range.lowerBound
-        while index < range.upperBound,
-              let found = memchr(base + index, Int32(UInt8(ascii: "\n")), range.upperBound - index) {
-            count += 1
-            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-        }
-        return count
     }
 
     /// The first document-start line at or after `offset`, or the end.
