@@ -45,8 +45,12 @@ let package = Package(
         // Build-time embedding of Rules/iaow-2013 into the library.
         .executableTarget(name: "rules-embedder", path: "Plugins/RulesEmbedder"),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["rules-embedder"]),
-        // The C allocator's process-wide options, set once by the command-line programs (glibc's mallopt).
-        .target(name: "CAllocator"),
+        // The command-line programs' allocator: mimalloc on Linux (apt: libmimalloc-dev), in place of
+        // glibc's malloc for the whole process, libyaml included (see allocator.c).
+        .target(
+            name: "CAllocator",
+            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+        ),
         // Argument parsing shared by the command-line programs: the case, rules and output options,
         // terminal output, exit statuses.
         .target(

@@ -1,18 +1,20 @@
-#include <stdlib.h>
 #include "CAllocator.h"
-#if defined(__GLIBC__)
-#include <malloc.h>
+#if defined(__linux__)
+#include <mimalloc.h>
 #endif
 
-// glibc serves a request of 128 KiB or more (a case file's bytes, an output buffer) from a mapping
-// of its own, given back to the system when freed. By default, once such a block is freed, glibc
-// raises that threshold (up to 32 MiB) and serves the next large blocks from its heaps instead,
-// where a file's buffer freed among longer-lived small blocks leaves room the heap cannot give
-// back, one file after another: the peak memory of a run then grows with the number of files read.
-// A fixed threshold (the default value, no longer moved) keeps every large block in its own
-// mapping. Elsewhere than glibc this does nothing.
+// On Linux the command-line programs link mimalloc (Debian's libmimalloc-dev, linked before the C
+// library), whose malloc and free then serve the whole process, libyaml included. libyaml
+// allocates and frees several small blocks for every scalar it scans: glibc's malloc and free were
+// about a fifth of the instructions libyaml spent on a case file. mimalloc's per-thread free lists
+// do the same work in a fraction, without a lock between the workers.
+//
+// Memory a run frees goes back to the system at once rather than after mimalloc's usual delay, so
+// peak memory stays flat however many files are read one after another (a case file's bytes are a
+// large block, freed when the next file is read). Elsewhere than Linux the system allocator stays.
 void caseaudit_configure_allocator(void) {
-#if defined(__GLIBC__)
-    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#if defined(__linux__)
+    mi_option_set(mi_option_decommit_delay, 0);
+    mi_option_set(mi_option_segment_decommit_delay, 0);
 #endif
 }

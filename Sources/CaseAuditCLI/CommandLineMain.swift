@@ -3,8 +3,8 @@ internal import CAllocator
 import CaseAudit
 
 extension ParsableCommand {
-    /// Sets the allocator's options for the run (large blocks in mappings of their own, so memory
-    /// does not grow with the number of files read), parses the command line and runs the command,
+    /// Sets the allocator's options for the run (freed memory given back at once, so memory does not
+    /// grow with the number of files read), parses the command line and runs the command,
     /// mapping argument errors to the documented usage status (2) rather than the parser's own
     /// code; `help` says where to read more.
     public static func runMappingUsageErrors(help: String) {
