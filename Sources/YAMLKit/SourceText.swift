@@ -42,7 +42,7 @@ public final class SourceText: Sendable {
     }
 
     /// Calls `body` with the offset of each line feed in `range` of `bytes`, in order, found with
-    /// memchr (vectorised): the line table and the split of a large input cost little.
+    /// memchr (vectorised): the line table of a large input costs little.
     static func forEachLineFeed(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int) -> Void) {
         guard let base = bytes.baseAddress else { return }
         var index = range.lowerBound

@@ -7,19 +7,23 @@
 /// should read on from that run's start to the input's end in one piece, as a whole read would.
 public enum YAMLChunks {
     /// Ranges of about `size` bytes each covering the whole input, in order; the documents before
-    /// each are not known here and left 0.
+    /// each are not known here and left 0. Each range's first line comes from the source's line
+    /// table, built here if it was not: the diagnostics of a large input need it anyway, and
+    /// building it once, before the workers start, spares them waiting for it.
     public static func split(_ source: SourceText, size: Int) -> [YAMLRange] {
-        source.bytes.withUnsafeBufferPointer { bytes in
-            var ranges: [YAMLRange] = []
+        let starts: [Int] = source.bytes.withUnsafeBufferPointer { bytes in
+            var starts: [Int] = []
             var start = 0
-            var line = 1
             while start < bytes.count {
-                let end = boundary(in: bytes, from: start + max(size, 1))
-                ranges.append(YAMLRange(start: start, end: end, line: line, documents: 0))
-                SourceText.forEachLineFeed(in: bytes, start..<end) { _ in line += 1 }
-                start = end
+                starts.append(start)
+                start = boundary(in: bytes, from: start + max(size, 1))
             }
-            return ranges.isEmpty ? [.whole(source)] : ranges
+            return starts
+        }
+        guard !starts.isEmpty else { return [.whole(source)] }
+        return starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1] : source.bytes.count
+            return YAMLRange(start: starts[index], end: end, line: source.position(ofByte: starts[index]).line, documents: 0)
         }
     }
 
