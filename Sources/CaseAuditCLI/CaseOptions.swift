@@ -29,10 +29,12 @@ public struct CaseOptions: ParsableArguments {
 
     /// Lists the inputs and loads their set (`--rules`, else their `caseaudit.yaml`, else the
     /// embedded default), printing diagnostics; exits 2 when nothing can be read or the inputs are
-    /// for different sets. `minBase` overrides the set's `min_base`.
+    /// for different sets. `minBase` overrides the set's `min_base`. A large first input is read
+    /// while the set loads.
     public func open(minBase: Int? = nil) throws -> CaseStream {
         let chosen = try inputsAndSet()
-        return try open(chosen.inputs, set: RulesOptions.loadSet(path: chosen.rules), minBase: minBase)
+        let readAhead = InputReadAhead(chosen.inputs)
+        return try open(chosen.inputs, set: RulesOptions.loadSet(path: chosen.rules), minBase: minBase, readAhead: readAhead)
     }
 
     /// The inputs, and the set they are read by as `CriteriaSetSource` takes it; exits 2 when
@@ -42,14 +44,15 @@ public struct CaseOptions: ParsableArguments {
         return (inputs, try Self.chooseSet(for: inputs, rules: rules.rules).rules)
     }
 
-    /// The inputs read by a set already loaded (and the key read); exits 2 when the key cannot be read.
-    public func open(_ inputs: [CaseInput], set: CriteriaSet, minBase: Int? = nil) throws -> CaseStream {
+    /// The inputs read by a set already loaded (and the key read), with the first input's bytes if
+    /// read ahead; exits 2 when the key cannot be read.
+    public func open(_ inputs: [CaseInput], set: CriteriaSet, minBase: Int? = nil, readAhead: InputReadAhead? = nil) throws -> CaseStream {
         let pseudonymiser = try pseudonymise.map(Self.pseudonymiser)
         var set = set
         if let minBase { set.scoring.minBase = minBase }
         return CaseStream(
             schema: CaseSchema(set), inputs: inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat,
-            jobs: jobs.count)
+            jobs: jobs.count, readAhead: readAhead)
     }
 
     /// The case files under `paths`, read by `set` on `jobs` threads; exits 2 when nothing can be read.

@@ -76,10 +76,12 @@ struct LintCommand: ParsableCommand {
             summary = linted.summary
         } else {
             writer.write(expanded.problems)
+            // A large first input is read while its set loads.
+            let readAhead = InputReadAhead(expanded.inputs)
             let choice = SetChoice.choose(for: expanded.inputs, rules: rules.rules)
             var result = LintRun.cases(choice, options: options, open: { schema, inputs in
                 CaseStream(schema: schema, inputs: inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat,
-                           jobs: jobs.count)
+                           jobs: jobs.count, readAhead: readAhead)
             }, report: writer.write)
             result.unreadable += expanded.problems.count
             result.errors += expanded.problems.count

@@ -27,6 +27,15 @@ public enum CaseInput: Sendable, Hashable {
         }
     }
 
+    /// The size in bytes of the regular file it names; 0 for standard input, or a file that is not
+    /// regular or cannot be read.
+    var regularFileSize: Int {
+        guard case .file(let path) = self else { return 0 }
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(info.st_size)
+    }
+
     /// True for a file named `*.csv`; other files are YAML (standard input's format is the stream's to decide).
     public var isCSV: Bool {
         if case .file(let path) = self { return path.lowercased().hasSuffix(".csv") }

@@ -34,19 +34,22 @@ public final class CaseStream: Sendable {
     let heldDiagnostics: Int
     /// Standard input, read once and kept, so a second reading gets it again.
     private let standardInput = Mutex<SourceText?>(nil)
+    /// The first input, when a large file, read while the command loaded its set.
+    private let readAhead: InputReadAhead?
 
     public convenience init(
         schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil,
-        standardInputFormat: CaseFormat? = nil, jobs: Int = 1
+        standardInputFormat: CaseFormat? = nil, jobs: Int = 1, readAhead: InputReadAhead? = nil
     ) {
         self.init(
             schema: schema, inputs: inputs, limits: limits, pseudonymiser: pseudonymiser,
-            standardInputFormat: standardInputFormat, jobs: jobs, pieceBytes: (4 << 20, 1 << 20))
+            standardInputFormat: standardInputFormat, jobs: jobs, pieceBytes: (4 << 20, 1 << 20), readAhead: readAhead)
     }
 
     init(
         schema: CaseSchema, inputs: [CaseInput], limits: YAMLLimits = .default, pseudonymiser: Pseudonymiser? = nil,
-        standardInputFormat: CaseFormat? = nil, jobs: Int, pieceBytes: (split: Int, chunk: Int), heldDiagnostics: Int = 8192
+        standardInputFormat: CaseFormat? = nil, jobs: Int, pieceBytes: (split: Int, chunk: Int), heldDiagnostics: Int = 8192,
+        readAhead: InputReadAhead? = nil
     ) {
         self.schema = schema
         valueTables = ValueTables(schema)
@@ -57,6 +60,7 @@ public final class CaseStream: Sendable {
         self.jobs = max(1, jobs)
         self.pieceBytes = pieceBytes
         self.heldDiagnostics = max(1, heldDiagnostics)
+        self.readAhead = readAhead
     }
 
     /// The number of cores online: the default number of jobs.
@@ -170,8 +174,8 @@ public final class CaseStream: Sendable {
                 guard state.next < stream.inputs.count else { return nil }
                 let input = state.next
                 state.next += 1
-                guard jobs > 1, case .file(let path) = stream.inputs[input], !stream.inputs[input].isCSV,
-                      Self.size(of: path) >= stream.pieceBytes.split, case .success(let source) = stream.source(of: input)
+                guard jobs > 1, case .file = stream.inputs[input], !stream.inputs[input].isCSV,
+                      stream.inputs[input].regularFileSize >= stream.pieceBytes.split, case .success(let source) = stream.source(of: input)
                 else { return Piece(input: input) }
                 let ranges = YAMLChunks.split(source, size: stream.pieceBytes.chunk)
                 state.pending = ranges.enumerated().map { index, range in
@@ -179,13 +183,6 @@ public final class CaseStream: Sendable {
                 }
                 return state.pending.removeFirst()
             }
-        }
-
-        /// A regular file's size in bytes; 0 for anything else.
-        private static func size(of path: String) -> Int {
-            var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
-            return Int(info.st_size)
         }
     }
 
@@ -349,7 +346,7 @@ public final class CaseStream: Sendable {
     func source(of index: Int) -> Result<SourceText, YAMLError> {
         switch inputs[index] {
         case .file(let path):
-            return YAMLLoader.read(path: path, limits: limits)
+            return readAhead?.take(inputs[index], limits: limits) ?? YAMLLoader.read(path: path, limits: limits)
         case .standardInput:
             return standardInput.withLock { cached in
                 if let cached { return .success(cached) }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+import YAMLKit
+@testable import CaseAudit
+
+/// A large first input read while the set loads is read once, by the stream that reads it, and
+/// gives exactly what reading it in the stream gives: cases, diagnostics, and a failure to read.
+@Suite struct ReadAheadTests {
+    private static func file(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caseaudit-ahead-\(UUID().uuidString).yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    /// Lint's diagnostics and summary line for a stream over `inputs`.
+    private static func lint(_ inputs: [CaseInput], _ schema: CaseSchema, limits: YAMLLimits = .default, readAhead: InputReadAhead?, jobs: Int) -> [String] {
+        let stream = CaseStream(schema: schema, inputs: inputs, limits: limits, jobs: jobs, readAhead: readAhead)
+        var lines: [String] = []
+        let summary = LintRun.cases(stream) { lines += $0.map { "\($0.location?.path ?? ""):\($0.location?.line ?? 0): \($0.code): \($0.message)" } }
+        return lines + [summary.line]
+    }
+
+    @Test("the stream takes the input read ahead once, with the same cases and diagnostics")
+    func sameOutput() throws {
+        // Three cases: one fine as far as facts go, one with a fact out of its range, one duplicate.
+        let path = try Self.file("---\ncase: A-1\nassessor: AB\n---\ncase: A-2\nfacts:\n  tier: tier_9\n---\ncase: A-1\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let other = try Self.file("---\ncase: B-1\n")
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        let schema = CaseSchema(try #require(DefaultCriteriaSet.load().set))
+        let inputs: [CaseInput] = [.file(path), .file(other)]
+        let plain = Self.lint(inputs, schema, readAhead: nil, jobs: 1)
+        #expect(plain.last == "4 errors and 3 warnings in 2 files (3 cases)")
+        #expect(plain.contains { $0.contains("case.duplicate-id") })
+        for jobs in [1, 2] {
+            let ahead = try #require(InputReadAhead(inputs, minimumBytes: 0))
+            #expect(Self.lint(inputs, schema, readAhead: ahead, jobs: jobs) == plain)
+            // Taken by the stream: the bytes are not held on to.
+            #expect(ahead.take(.file(path), limits: .default) == nil)
+        }
+        // Only the first input, read under the stream's limits, is taken.
+        let ahead = try #require(InputReadAhead(inputs, minimumBytes: 0))
+        #expect(ahead.take(.file(other), limits: .default) == nil)
+        #expect(ahead.take(.file(path), limits: YAMLLimits(maxDepth: 3)) == nil)
+        #expect(ahead.take(.file(path), limits: .default) != nil)
+    }
+
+    @Test("a file that cannot be read is reported as the stream reports it")
+    func unreadable() throws {
+        let path = try Self.file("---\ncase: A-1\n" + String(repeating: "# padding\n", count: 20))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let schema = CaseSchema(try #require(DefaultCriteriaSet.load().set))
+        let small = YAMLLimits(maxInputBytes: 64)
+        let plain = Self.lint([.file(path)], schema, limits: small, readAhead: nil, jobs: 1)
+        #expect(plain.first?.contains("yaml.limit.input-size") == true)
+        let ahead = InputReadAhead([.file(path)], limits: small, minimumBytes: 0)
+        #expect(Self.lint([.file(path)], schema, limits: small, readAhead: ahead, jobs: 1) == plain)
+    }
+
+    @Test("only a regular file of the least size is read ahead")
+    func which() throws {
+        let path = try Self.file("---\ncase: A-1\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(InputReadAhead([.file(path)]) == nil)
+        #expect(InputReadAhead([.standardInput], minimumBytes: 0) == nil)
+        #expect(InputReadAhead([.file(FileManager.default.temporaryDirectory.path)], minimumBytes: 0) == nil)
+        #expect(InputReadAhead([], minimumBytes: 0) == nil)
+        #expect(InputReadAhead([.file(path)], minimumBytes: 0) != nil)
+    }
+}
