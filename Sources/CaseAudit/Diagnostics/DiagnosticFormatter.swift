@@ -47,44 +47,55 @@ public struct DiagnosticFormatter: Sendable {
 
     /// `path:line:col: label: message [code]` and a line break.
     private func header(location: SourceLocation?, label: String, color: String, message: String, code: String?, into out: inout [UInt8]) {
-        if useColor { out += "\u{1B}[1m".utf8 }
+        if useColor { out.append(literal: "\u{1B}[1m") }
         if let location {
-            out += location.path.utf8
+            out.append(text: location.path)
             out.append(UInt8(ascii: ":"))
-            out += String(location.line).utf8
+            out.append(decimal: location.line)
             out.append(UInt8(ascii: ":"))
-            out += String(location.column).utf8
-            out += ": ".utf8
+            out.append(decimal: location.column)
+            out.append(literal: ": ")
         }
-        if useColor { out += "\u{1B}[0m".utf8; out += color.utf8 }
-        out += label.utf8
-        out += (useColor ? ":\u{1B}[0m \u{1B}[1m" : ": ").utf8
-        out += message.utf8
+        if useColor {
+            out.append(literal: "\u{1B}[0m")
+            out.append(text: color)
+        }
+        out.append(text: label)
+        out.append(literal: useColor ? ":\u{1B}[0m \u{1B}[1m" : ": ")
+        out.append(text: message)
         if let code {
-            out += " [".utf8
-            out += code.utf8
+            out.append(literal: " [")
+            out.append(text: code)
             out.append(UInt8(ascii: "]"))
         }
-        out += (useColor ? "\u{1B}[0m\n" : "\n").utf8
+        out.append(literal: useColor ? "\u{1B}[0m\n" : "\n")
     }
 
     private func excerpt(_ location: SourceLocation, replacement: String?, into out: inout [UInt8]) {
         guard let line = location.lineText else { return }
-        // Keep tabs so the caret lines up under the same characters the terminal shows.
-        var prefix: [UInt8] = []
-        for scalar in line.unicodeScalars.prefix(max(0, location.column - location.lineTextColumn)) {
-            prefix.append(scalar == "\t" ? UInt8(ascii: "\t") : UInt8(ascii: " "))
-        }
-        out += "    ".utf8
-        out += line.utf8
-        out += "\n    ".utf8
-        out += prefix
-        out += (useColor ? "\u{1B}[1;32m^\u{1B}[0m\n" : "^\n").utf8
+        let indent = max(0, location.column - location.lineTextColumn)
+        out.append(literal: "    ")
+        out.append(text: line)
+        out.append(literal: "\n    ")
+        Self.indent(under: line, characters: indent, into: &out)
+        out.append(literal: useColor ? "\u{1B}[1;32m^\u{1B}[0m\n" : "^\n")
         if let replacement {
-            out += "    ".utf8
-            out += prefix
-            out += replacement.utf8
+            out.append(literal: "    ")
+            Self.indent(under: line, characters: indent, into: &out)
+            out.append(text: replacement)
             out.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// A space for each of the first `count` characters (Unicode scalars) of `line`, a tab for a
+    /// tab, so the caret lines up under the same characters the terminal shows. Read from the
+    /// UTF-8 bytes: each byte that is not a continuation byte starts a scalar.
+    private static func indent(under line: String, characters count: Int, into out: inout [UInt8]) {
+        var left = count
+        for byte in line.utf8 where byte & 0xC0 != 0x80 {
+            guard left > 0 else { break }
+            out.append(byte == UInt8(ascii: "\t") ? UInt8(ascii: "\t") : UInt8(ascii: " "))
+            left -= 1
         }
     }
 
