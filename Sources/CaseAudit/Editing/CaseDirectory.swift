@@ -69,7 +69,7 @@ public struct CaseDirectory: Sendable {
                 caseFindings = []
             }
             let evaluation = evaluator.evaluate(record)
-            let findings = evaluation.findings + lint.findings(evaluation)
+            let findings = lint.findings(evaluation)
             caseFindings.formUnion(findings)
             let state = CaseFormState(set: set, record: record)
             entries.append(Entry(
@@ -95,7 +95,7 @@ public struct CaseDirectory: Sendable {
         stream.forEach(report: { diagnostics += $0 }) { record, _ in
             records.append(record)
             let evaluation = evaluator.evaluate(record)
-            return evaluation.findings + lint.findings(evaluation)
+            return lint.findings(evaluation)
         }
         return (records, diagnostics)
     }

@@ -23,6 +23,8 @@ extension CaseEvaluation {
     /// Of `facts` (sorted), those the case does not record.
     private func unrecorded(_ facts: [Int]) -> [Int] {
         let recorded = record.facts
+        // None or all of them, commonly: then no new list is made.
+        if facts.allSatisfy({ recorded[$0] == nil }) { return facts }
         return facts.filter { recorded[$0] == nil }
     }
 

@@ -21,9 +21,11 @@ struct CaseLint {
     private let causeGroups: [Int]
     private let causeGroupCount: Int
     /// The notes of `case.undetermined` findings: what to record, by fact; the question, by question.
-    private let factNotes: [Diagnostic.Note]
-    private let answerNotes: [Diagnostic.Note]
-    private static let verboseNote = Diagnostic.Note("lint --verbose gives one finding per question, with its text and options")
+    /// Each is kept as a list of one, the notes of a finding with one cause, shared by every finding.
+    private let factNotes: [[Diagnostic.Note]]
+    private let answerNotes: [[Diagnostic.Note]]
+    /// The note of the grouped `case.unanswered` finding, one list shared by every finding.
+    private let verboseNotes = [Diagnostic.Note("lint --verbose gives one finding per question, with its text and options")]
 
     init(set: CriteriaSet, requireComplete: Bool, verbose: Bool = false, eachUnanswered: Bool = false) {
         self.set = set
@@ -41,8 +43,8 @@ struct CaseLint {
             return groups.count - 1
         }
         causeGroupCount = groups.count
-        factNotes = set.facts.map { Diagnostic.Note("record \($0.name) (\($0.label)) in the case's facts") }
-        answerNotes = set.questions.map { Diagnostic.Note("\($0.id): \($0.text)") }
+        factNotes = set.facts.map { [Diagnostic.Note("record \($0.name) (\($0.label)) in the case's facts")] }
+        answerNotes = set.questions.map { [Diagnostic.Note("\($0.id): \($0.text)")] }
         unansweredNotes = set.questions.map { question in
             guard question.compute == nil else { return [] }
             return [Diagnostic.Note("\(question.text) (\(set.scales[question.scale].options.joined(separator: ", ")))")]
@@ -58,86 +60,93 @@ struct CaseLint {
         var question: Int?
     }
 
+    /// Every finding on an evaluated case: evaluating's (``CaseEvaluation/findings``), then lint's.
     func findings(_ evaluation: CaseEvaluation) -> [Diagnostic] {
         let record = evaluation.record
         let results = evaluation.results
         let rejected = record.positions.rejectedFacts
-        var findings: [Diagnostic] = []
+        var findings = evaluation.findings
+        findings.reserveCapacity(findings.count + 4)
         // Each cause with the questions it leaves undecided, in order of first appearance: a case
-        // has few causes, so a list searched from the end beats hashing arrays.
-        var undetermined: [(cause: Cause, questions: FirstFew)] = []
-        // Where each cause group's questions go in `undetermined` (-1: not seen yet in this case,
-        // -2: left out, for a rejected fact). Not used when verbose: then each question is its own.
-        var groupSlots = [Int](repeating: -1, count: verbose ? 0 : causeGroupCount)
+        // has few causes, so a list searched from the end beats hashing arrays. `waiting` is set
+        // for those counted in the grouped unanswered finding instead.
+        var undetermined: [(cause: Cause, questions: FirstFew, waiting: Bool)] = []
         // Questions (indexes of results) with no key in the case and no computation: one finding
         // for them all, unless each is asked for. The index is where it goes among the others.
         var keyless = FirstFew()
         var keylessIndex = 0
         // Where the case starts, with its line: the place of every finding on a keyless question.
         lazy var recordLocation = record.location
-        // By index, reading the kind first: most results are neither, and copying one costs more.
-        for index in results.indices {
-            switch results[index].kind {
-            case .unanswered:
-                let question = results[index].question
-                // A computation that lacks a fact whose value was rejected is already reported there.
-                let lacking = computes[question] ? evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts) : []
-                if lacking.contains(where: rejected.contains) { continue }
-                if let key = record.positions.answers[question] {
-                    findings.append(unanswered(results[index], record, lacking: lacking, at: record.location(key)))
-                } else if eachUnanswered || computes[question] {
-                    findings.append(unanswered(results[index], record, lacking: lacking, at: recordLocation))
-                } else {
-                    if keyless.count == 0 { keylessIndex = findings.count }
-                    keyless.add(index)
-                }
-            case .undetermined:
-                let question = results[index].question
-                let group = verbose ? -1 : causeGroups[question]
-                if group >= 0, groupSlots[group] != -1 {
-                    if groupSlots[group] >= 0 { undetermined[groupSlots[group]].questions.add(question) }
+        // Where each cause group's questions go in `undetermined` (-1: not seen yet in this case,
+        // -2: left out, for a rejected fact). Not used when verbose: then each question is its own.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: verbose ? 0 : causeGroupCount) { groupSlots in
+            groupSlots.initialize(repeating: -1)
+            // By index, reading the kind first: most results are neither, and copying one costs more.
+            for index in results.indices {
+                switch results[index].kind {
+                case .unanswered:
+                    let question = results[index].question
+                    if computes[question] {
+                        // A computation that lacks a fact whose value was rejected is already reported there.
+                        let lacking = evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts)
+                        if !rejected.isEmpty, lacking.contains(where: rejected.contains) { continue }
+                        let location = record.positions.answers[question].map { record.location($0) } ?? recordLocation
+                        findings.append(unanswered(results[index], record, lacking: lacking, at: location))
+                    } else if let key = record.positions.answers[question] {
+                        findings.append(unanswered(results[index], record, lacking: [], at: record.location(key)))
+                    } else if eachUnanswered {
+                        findings.append(unanswered(results[index], record, lacking: [], at: recordLocation))
+                    } else {
+                        if keyless.count == 0 { keylessIndex = findings.count }
+                        keyless.add(index)
+                    }
+                case .undetermined:
+                    let question = results[index].question
+                    let group = verbose ? -1 : causeGroups[question]
+                    if group >= 0, groupSlots[group] != -1 {
+                        if groupSlots[group] >= 0 { undetermined[groupSlots[group]].questions.add(question) }
+                        continue
+                    }
+                    // A fact whose value was rejected is reported where it is written; the questions it
+                    // leaves undecided are not reported again, nor the other facts their conditions read
+                    // (rosh_assessed is read only when rosh_recorded is missing).
+                    let missing = evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts)
+                    if !rejected.isEmpty, missing.contains(where: rejected.contains) {
+                        if group >= 0 { groupSlots[group] = -2 }
+                        continue
+                    }
+                    let cause = Cause(
+                        facts: missing, answers: missing.isEmpty ? undecidedAnswers(question, evaluation) : [],
+                        question: verbose ? question : nil)
+                    if !verbose, let slot = undetermined.lastIndex(where: { $0.cause == cause }) {
+                        undetermined[slot].questions.add(question)
+                        groupSlots[group] = slot
+                    } else {
+                        if group >= 0 { groupSlots[group] = undetermined.count }
+                        if undetermined.isEmpty { undetermined.reserveCapacity(4) }
+                        undetermined.append((cause, FirstFew(question), false))
+                    }
+                default:
                     continue
                 }
-                // A fact whose value was rejected is reported where it is written; the questions it
-                // leaves undecided are not reported again, nor the other facts their conditions read
-                // (rosh_assessed is read only when rosh_recorded is missing).
-                let missing = evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts)
-                if missing.contains(where: rejected.contains) {
-                    if group >= 0 { groupSlots[group] = -2 }
-                    continue
-                }
-                let cause = Cause(
-                    facts: missing, answers: missing.isEmpty ? undecidedAnswers(question, evaluation) : [],
-                    question: verbose ? question : nil)
-                if !verbose, let slot = undetermined.lastIndex(where: { $0.cause == cause }) {
-                    undetermined[slot].questions.add(question)
-                    groupSlots[group] = slot
-                } else {
-                    if group >= 0 { groupSlots[group] = undetermined.count }
-                    undetermined.append((cause, FirstFew(question)))
-                }
-            default:
-                continue
             }
         }
         // Questions whether they apply waits on answers not given yet are counted in the grouped
         // finding: a case still being assessed, not a wrong one.
         var waiting = 0
         if keyless.count > 1 {
-            undetermined.removeAll { group in
-                guard isWaiting(group.cause, evaluation) else { return false }
-                waiting += group.questions.count
-                return true
+            for slot in undetermined.indices where isWaiting(undetermined[slot].cause, evaluation) {
+                undetermined[slot].waiting = true
+                waiting += undetermined[slot].questions.count
             }
         }
         if keyless.count == 1 {
             findings.insert(unanswered(results[keyless.first[0]], record, lacking: [], at: recordLocation), at: keylessIndex)
         } else if keyless.count > 1 {
-            let ids = keyless.first.map { set.instanceID(results[$0].question, element: results[$0].element) }
-            findings.insert(unansweredFinding(ids, count: keyless.count, waiting: waiting, record, at: recordLocation), at: keylessIndex)
+            findings.insert(unansweredFinding(keyless, waiting: waiting, evaluation, at: recordLocation), at: keylessIndex)
         }
-        for group in undetermined {
-            findings.append(undeterminedFinding(group.cause, questions: group.questions, evaluation, at: recordLocation))
+        for slot in undetermined.indices where !undetermined[slot].waiting {
+            findings.append(undeterminedFinding(undetermined[slot].cause, questions: undetermined[slot].questions, evaluation, at: recordLocation))
         }
         return findings
     }
@@ -145,38 +154,47 @@ struct CaseLint {
     /// One finding for the applicable questions a case has no key for (how many, the first few), and
     /// for the `waiting` questions whether they apply depends on answers not given yet.
     private func unansweredFinding(
-        _ ids: [String], count: Int, waiting: Int, _ record: CaseRecord, at location: SourceLocation
+        _ keyless: FirstFew, waiting: Int, _ evaluation: CaseEvaluation, at location: SourceLocation
     ) -> Diagnostic {
         // Built as bytes: one such finding per case of a freshly drawn sample, and appending to a
         // `String` piece by piece costs several times as much.
+        let results = evaluation.results
         var message: [UInt8] = []
         message.reserveCapacity(320)
-        message += "case ".utf8
-        message += record.id.utf8
-        message += ": ".utf8
-        message += String(count).utf8
-        message += " applicable questions have no answer (".utf8
-        Self.list(ids, of: count, into: &message)
+        message.append(literal: "case ")
+        message.append(text: evaluation.record.id)
+        message.append(literal: ": ")
+        message.append(decimal: keyless.count)
+        message.append(literal: " applicable questions have no answer (")
+        Self.list(keyless, into: &message) { set.instanceID(results[$0].question, element: results[$0].element) }
         message.append(UInt8(ascii: ")"))
         if waiting == 1 {
-            message += "; whether 1 question applies depends on answers not given yet".utf8
+            message.append(literal: "; whether 1 question applies depends on answers not given yet")
         } else if waiting > 1 {
-            message += "; whether ".utf8
-            message += String(waiting).utf8
-            message += " questions apply depends on answers not given yet".utf8
+            message.append(literal: "; whether ")
+            message.append(decimal: waiting)
+            message.append(literal: " questions apply depends on answers not given yet")
         }
         return Diagnostic(
             requireComplete ? .error : .warning, code: "case.unanswered", String(decoding: message, as: UTF8.self),
-            at: location, notes: [Self.verboseNote])
+            at: location, notes: verboseNotes)
     }
 
-    /// `a, b, c`, and `, …` when `count` is more than the names given.
-    private static func list(_ names: [String], of count: Int, into out: inout [UInt8]) {
-        for (index, name) in names.enumerated() {
-            if index > 0 { out += ", ".utf8 }
-            out += name.utf8
+    /// The names of a list's first few items, `a, b, c`, and `, …` when it has more.
+    private static func list(_ items: FirstFew, into out: inout [UInt8], name: (Int) -> String) {
+        for (index, item) in items.first.enumerated() {
+            if index > 0 { out.append(literal: ", ") }
+            out.append(text: name(item))
         }
-        if count > names.count { out += ", …".utf8 }
+        if items.count > items.first.count { out.append(literal: ", …") }
+    }
+
+    /// `a, b, c` for the items of `list`.
+    private static func list(_ items: [Int], into out: inout [UInt8], name: (Int) -> String) {
+        for (index, item) in items.enumerated() {
+            if index > 0 { out.append(literal: ", ") }
+            out.append(text: name(item))
+        }
     }
 
     /// Whether every fact is there and the answers deciding applicability are simply not given yet.
@@ -204,10 +222,14 @@ struct CaseLint {
 
     /// The questions whose answers the question's applicability reads and that have none.
     private func undecidedAnswers(_ question: Int, _ evaluation: CaseEvaluation) -> [Int] {
-        set.questions[question].applies.questions.filter { index in
-            if case .unknown = evaluation.values.answers[index] { return true }
+        let read = set.questions[question].applies.questions
+        let answers = evaluation.values.answers
+        func undecided(_ index: Int) -> Bool {
+            if case .unknown = answers[index] { return true }
             return false
         }
+        // Commonly all of them (a case still being assessed): the set's own list, not a copy.
+        return read.allSatisfy(undecided) ? read : read.filter(undecided)
     }
 
     private func undeterminedFinding(
@@ -216,42 +238,42 @@ struct CaseLint {
         // Built as bytes, like the unanswered finding: one or more per case of a sample.
         var message: [UInt8] = []
         message.reserveCapacity(320)
-        message += "case ".utf8
-        message += evaluation.record.id.utf8
-        message += ": ".utf8
+        message.append(literal: "case ")
+        message.append(text: evaluation.record.id)
+        message.append(literal: ": ")
         func subject() {
-            message += "whether ".utf8
+            message.append(literal: "whether ")
             if questions.count == 1 {
-                message += set.questions[questions.first[0]].id.utf8
-                message += " applies".utf8
+                message.append(text: set.questions[questions.first[0]].id)
+                message.append(literal: " applies")
             } else {
-                message += String(questions.count).utf8
-                message += " questions apply (".utf8
-                Self.list(questions.first.map { set.questions[$0].id }, of: questions.count, into: &message)
+                message.append(decimal: questions.count)
+                message.append(literal: " questions apply (")
+                Self.list(questions, into: &message) { set.questions[$0].id }
                 message.append(UInt8(ascii: ")"))
             }
         }
-        var notes: [Diagnostic.Note]
+        let notes: [Diagnostic.Note]
         if !cause.facts.isEmpty {
-            Self.list(cause.facts.map { set.facts[$0].name }, of: cause.facts.count, into: &message)
-            message += (cause.facts.count == 1 ? " is not recorded, so " : " are not recorded, so ").utf8
+            Self.list(cause.facts, into: &message) { set.facts[$0].name }
+            message.append(literal: cause.facts.count == 1 ? " is not recorded, so " : " are not recorded, so ")
             subject()
-            message += " cannot be decided".utf8
-            notes = cause.facts.map { factNotes[$0] }
+            message.append(literal: " cannot be decided")
+            notes = cause.facts.count == 1 ? factNotes[cause.facts[0]] : cause.facts.map { factNotes[$0][0] }
         } else if !cause.answers.isEmpty {
             subject()
-            message += " depends on ".utf8
+            message.append(literal: " depends on ")
             for (index, answer) in cause.answers.enumerated() {
-                if index > 0 { message += ", and ".utf8 }
-                message += set.questions[answer].id.utf8
-                message += ", which ".utf8
-                message += state(of: answer, evaluation).utf8
+                if index > 0 { message.append(literal: ", and ") }
+                message.append(text: set.questions[answer].id)
+                message.append(literal: ", which ")
+                message.append(literal: state(of: answer, evaluation))
             }
-            notes = cause.answers.map { answerNotes[$0] }
+            notes = cause.answers.count == 1 ? answerNotes[cause.answers[0]] : cause.answers.map { answerNotes[$0][0] }
         } else {
             // Every fact and answer is there, and still unknown: a date sum out of range.
             subject()
-            message += " cannot be decided from the recorded facts and answers".utf8
+            message.append(literal: " cannot be decided from the recorded facts and answers")
             notes = []
         }
         // Answers not given yet make an incomplete case, not a wrong one: as severe as unanswered.
@@ -261,7 +283,7 @@ struct CaseLint {
     }
 
     /// Why a question read by another's condition has no value, in words after "which".
-    private func state(of question: Int, _ evaluation: CaseEvaluation) -> String {
+    private func state(of question: Int, _ evaluation: CaseEvaluation) -> StaticString {
         switch kind(of: question, evaluation) {
         case .undetermined?: return "is itself undecided"
         case .invalid?: return "has an answer that is not one of its options"

@@ -69,8 +69,7 @@ public enum LintRun {
         let evaluator = Evaluator(set, runsChecks: true)
         let lint = CaseLint(set: set, requireComplete: options.requireComplete, verbose: options.verbose, eachUnanswered: options.verbose)
         let read = stream.forEach(start: { () }, add: { _, record, _ in
-            let evaluation = evaluator.evaluate(record)
-            return evaluation.findings + lint.findings(evaluation)
+            lint.findings(evaluator.evaluate(record))
         }, merge: { _ in }, report: report)
         return LintSummary(
             files: stream.inputs.count, cases: read.cases, errors: read.errors, warnings: read.warnings, unreadable: read.unreadable)
