@@ -1,3 +1,5 @@
+import YAMLKit
+
 /// Evaluates cases against a compiled criteria set: applicability, computed answers and one result
 /// per question instance.
 public struct Evaluator: Sendable {
@@ -52,6 +54,8 @@ public struct Evaluator: Sendable {
     }
 
     public func evaluate(_ record: CaseRecord) -> CaseEvaluation {
+        // Every answer starts unknown; each question is evaluated once, and only a known state
+        // (an option, or absent) is written.
         var values = CaseValues(facts: record.facts, answers: Array(repeating: .unknown, count: set.questions.count))
         // One result per question, or the instances of a `for_each` question, in evaluation order;
         // put in question order afterwards if the dependencies made them differ.
@@ -91,6 +95,9 @@ public struct Evaluator: Sendable {
     }
 
     /// Appends the question's results to `results`: one, or the instances of a `for_each` question.
+    /// Runs for every question of every case: what is rare (a finding, a `for_each` or computed
+    /// question) is in functions of its own, so this one stays small.
+    @inline(__always)
     private func evaluate(
         _ index: Int, _ record: CaseRecord, _ values: inout CaseValues, _ results: inout [QuestionResult],
         _ findings: inout [Diagnostic], _ truths: UnsafeMutableBufferPointer<Truth?>
@@ -99,61 +106,19 @@ public struct Evaluator: Sendable {
         case .false:
             values.answers[index] = .absent
             if record.answers.isAnswered(index), let position = record.positions.answers[index] {
-                findings.append(Diagnostic(
-                    .warning, code: "case.answer-not-applicable",
-                    "\(set.questions[index].id) does not apply to case \(record.id), so this answer is not used",
-                    at: record.location(position),
-                    notes: ApplicabilityReason.notes(index, values: values, record: record, set: set)))
+                findings.append(notApplicable(index, record, values, at: position))
             }
             return results.append(QuestionResult(question: index, element: nil, kind: .notApplicable))
         case .unknown:
-            values.answers[index] = .unknown
             return results.append(QuestionResult(question: index, element: nil, kind: .undetermined))
         case .true:
             break
         }
         if let factIndex = plans[index].forEach {
-            values.answers[index] = .unknown
-            guard case .set(let bits) = record.facts[factIndex] else {
-                return results.append(QuestionResult(question: index, element: nil, kind: .undetermined))
-            }
-            var list: [ElementAnswer] = []
-            if case .perElement(let given) = record.answers[index] { list = given }
-            for answer in list where bits & (1 << UInt64(answer.element)) == 0 {
-                let fact = set.facts[factIndex]
-                findings.append(Diagnostic(
-                    .error, code: "case.element-not-in-case",
-                    "case \(record.id) does not have '\(fact.values[answer.element])' in \(fact.name), so this answer is not used",
-                    at: record.location(answer.position)))
-            }
-            // Each element's first answer, found in the list (a few answers, one per element at
-            // most once the reader has dropped duplicate keys): dearer in a dictionary per case.
-            var remaining = bits
-            while remaining != 0 {
-                let element = remaining.trailingZeroBitCount
-                remaining &= remaining - 1
-                var answer: AnswerValue?
-                for given in list where given.element == element {
-                    answer = given.value
-                    break
-                }
-                results.append(classify(index, element: element, answer))
-            }
-            return
+            return evaluateEach(index, fact: factIndex, record, &results, &findings)
         }
         if plans[index].computes, let compute = set.questions[index].compute {
-            let option = compute(values)
-            if let option, case .single(let hand)? = record.answers[index], hand != .option(option), let position = record.positions.answers[index] {
-                let scale = set.scales[set.questions[index].scale]
-                findings.append(Diagnostic(
-                    .error, code: "case.answer-contradicts-computed",
-                    "\(set.questions[index].id) is computed from the facts as '\(scale.options[option])'; this answer is not used",
-                    at: record.location(position), notes: [Diagnostic.Note("computed as: \(compute.source)")]))
-            }
-            var result = classify(index, element: nil, option.map(AnswerValue.option))
-            result.computed = option != nil
-            values.answers[index] = option.map(AnswerState.option) ?? .unknown
-            return results.append(result)
+            return evaluateComputed(index, compute, record, &values, &results, &findings)
         }
         // Nearly every answer is an option of the scale: its result is made here from the number,
         // without making the recorded answer and copying a result through `classify`.
@@ -161,11 +126,73 @@ public struct Evaluator: Sendable {
             values.answers[index] = .option(option)
             return results.append(QuestionResult(question: index, element: nil, kind: kind(index, option: option), answer: .option(option)))
         }
-        values.answers[index] = .unknown
-        guard case .single(let value)? = record.answers[index] else {
+        guard record.answers.isAnswered(index), case .single(let value)? = record.answers[index] else {
             return results.append(QuestionResult(question: index, element: nil, kind: .unanswered))
         }
         results.append(classify(index, element: nil, value))
+    }
+
+    /// The warning for an answer to a question that does not apply to the case.
+    @inline(never)
+    private func notApplicable(_ index: Int, _ record: CaseRecord, _ values: CaseValues, at position: SourcePosition) -> Diagnostic {
+        Diagnostic(
+            .warning, code: "case.answer-not-applicable",
+            "\(set.questions[index].id) does not apply to case \(record.id), so this answer is not used",
+            at: record.location(position),
+            notes: ApplicabilityReason.notes(index, values: values, record: record, set: set))
+    }
+
+    /// The results of an applicable `for_each` question: one per element of its set fact.
+    @inline(never)
+    private func evaluateEach(
+        _ index: Int, fact factIndex: Int, _ record: CaseRecord, _ results: inout [QuestionResult], _ findings: inout [Diagnostic]
+    ) {
+        guard case .set(let bits) = record.facts[factIndex] else {
+            return results.append(QuestionResult(question: index, element: nil, kind: .undetermined))
+        }
+        var list: [ElementAnswer] = []
+        if case .perElement(let given) = record.answers[index] { list = given }
+        for answer in list where bits & (1 << UInt64(answer.element)) == 0 {
+            let fact = set.facts[factIndex]
+            findings.append(Diagnostic(
+                .error, code: "case.element-not-in-case",
+                "case \(record.id) does not have '\(fact.values[answer.element])' in \(fact.name), so this answer is not used",
+                at: record.location(answer.position)))
+        }
+        // Each element's first answer, found in the list (a few answers, one per element at
+        // most once the reader has dropped duplicate keys): dearer in a dictionary per case.
+        var remaining = bits
+        while remaining != 0 {
+            let element = remaining.trailingZeroBitCount
+            remaining &= remaining - 1
+            var answer: AnswerValue?
+            for given in list where given.element == element {
+                answer = given.value
+                break
+            }
+            results.append(classify(index, element: element, answer))
+        }
+    }
+
+    /// The result of an applicable computed question, and the error for a hand answer that
+    /// contradicts the computed one.
+    @inline(never)
+    private func evaluateComputed(
+        _ index: Int, _ compute: CompiledComputation, _ record: CaseRecord, _ values: inout CaseValues,
+        _ results: inout [QuestionResult], _ findings: inout [Diagnostic]
+    ) {
+        let option = compute(values)
+        if let option, case .single(let hand)? = record.answers[index], hand != .option(option), let position = record.positions.answers[index] {
+            let scale = set.scales[set.questions[index].scale]
+            findings.append(Diagnostic(
+                .error, code: "case.answer-contradicts-computed",
+                "\(set.questions[index].id) is computed from the facts as '\(scale.options[option])'; this answer is not used",
+                at: record.location(position), notes: [Diagnostic.Note("computed as: \(compute.source)")]))
+        }
+        var result = classify(index, element: nil, option.map(AnswerValue.option))
+        result.computed = option != nil
+        if let option { values.answers[index] = .option(option) }
+        results.append(result)
     }
 
     /// Whether question `index` applies: its conditions and-ed (three-valued), each taken from
