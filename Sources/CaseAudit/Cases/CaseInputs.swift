@@ -27,12 +27,12 @@ public enum CaseInput: Sendable, Hashable {
         }
     }
 
-    /// The size in bytes of the regular file it names; 0 for standard input, or a file that is not
-    /// regular or cannot be read.
-    var regularFileSize: Int {
-        guard case .file(let path) = self else { return 0 }
+    /// The size in bytes of the regular file it names; nil for standard input, or a file that is
+    /// not regular or cannot be read.
+    var regularFileSize: Int? {
+        guard case .file(let path) = self else { return nil }
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return Int(info.st_size)
     }
 

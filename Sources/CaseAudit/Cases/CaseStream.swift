@@ -175,7 +175,7 @@ public final class CaseStream: Sendable {
                 let input = state.next
                 state.next += 1
                 guard jobs > 1, case .file = stream.inputs[input], !stream.inputs[input].isCSV,
-                      stream.inputs[input].regularFileSize >= stream.pieceBytes.split, case .success(let source) = stream.source(of: input)
+                      (stream.inputs[input].regularFileSize ?? 0) >= stream.pieceBytes.split, case .success(let source) = stream.source(of: input)
                 else { return Piece(input: input) }
                 let ranges = YAMLChunks.split(source, size: stream.pieceBytes.chunk)
                 state.pending = ranges.enumerated().map { index, range in

@@ -20,7 +20,7 @@ public final class InputReadAhead: Sendable {
     /// Starts reading the first of `inputs`, or returns nil when it is not a regular file of
     /// `minimumBytes` or more.
     public init?(_ inputs: [CaseInput], limits: YAMLLimits = .default, minimumBytes: Int = minimumBytes) {
-        guard let first = inputs.first, case .file(let path) = first, first.regularFileSize >= minimumBytes else {
+        guard let first = inputs.first, case .file(let path) = first, let size = first.regularFileSize, size >= minimumBytes else {
             return nil
         }
         input = first
