@@ -36,22 +36,15 @@ public final class SourceText: Sendable {
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
-            forEachLineFeed(in: buffer, 0..<buffer.count) { starts.append($0 + 1) }
+            guard let base = buffer.baseAddress else { return }
+            var index = 0
+            // memchr is vectorised: the line table of a large input costs little.
+            while index < buffer.count, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index) {
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+                starts.append(index)
+            }
         }
         return starts
-    }
-
-    /// Calls `body` with the offset of each line feed in `range` of `bytes`, in order, found with
-    /// memchr (vectorised): the line table of a large input costs little.
-    static func forEachLineFeed(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ body: (Int) -> Void) {
-        guard let base = bytes.baseAddress else { return }
-        var index = range.lowerBound
-        while index < range.upperBound,
-              let found = memchr(base + index, Int32(UInt8(ascii: "\n")), range.upperBound - index) {
-            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            body(offset)
-            index = offset + 1
-        }
     }
 
     public convenience init(path: String, text: String) {
