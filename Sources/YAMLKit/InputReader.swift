@@ -63,6 +63,7 @@ enum InputReader {
         var result = [UInt8](unsafeUninitializedCapacity: max(0, min(expected, maxBytes))) { buffer, initialized in
             guard let base = buffer.baseAddress, !buffer.isEmpty else { return }
             let parts = buffer.count >= halvedBytes ? 2 : 1
+            if parts == 2 { adviseHugePages(base, count: buffer.count) }
             let half = buffer.count / 2
             let spans = parts == 2 ? [0..<half, half..<buffer.count] : [0..<buffer.count]
             // What each part read, and the error that stopped it; parts write disjoint bytes.
@@ -94,6 +95,20 @@ enum InputReader {
             result.append(contentsOf: chunk[0..<count])
             if result.count > maxBytes { throw .tooLarge(result.count) }
         }
+    }
+
+    /// Asks the system to back a large buffer not yet touched with huge pages (2 MiB on x86-64)
+    /// where it offers them: reading 41 MB into 4 KiB pages took some 10,000 page faults, most of
+    /// the read's time. Only whole huge pages inside the buffer are advised; a system without
+    /// them ignores the advice.
+    private static func adviseHugePages(_ base: UnsafeMutablePointer<UInt8>, count: Int) {
+        #if os(Linux)
+        let huge = 2 << 20
+        let start = (Int(bitPattern: base) + huge - 1) & ~(huge - 1)
+        let end = (Int(bitPattern: base) + count) & ~(huge - 1)
+        guard end > start, let address = UnsafeMutableRawPointer(bitPattern: start) else { return }
+        _ = madvise(address, end - start, Int32(MADV_HUGEPAGE))
+        #endif
     }
 
     /// Reads the bytes of `span` (offsets in the file and in `base` alike) with pread, until the

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Synchronization
 
 /// The bytes of one input (a file, a string or standard input) and the name it is reported under.
@@ -33,18 +34,44 @@ public final class SourceText: Sendable {
         }
     }
 
+    /// Inputs this large have their line table built in two halves at once (the split of a large
+    /// file for the workers waits for it).
+    static let halvedTableBytes = 4 << 20
+
     private static func lineStarts(of bytes: [UInt8]) -> [Int] {
-        var starts = [0]
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var index = 0
-            // memchr is vectorised: the line table of a large input costs little.
-            while index < buffer.count, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), buffer.count - index) {
-                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-                starts.append(index)
+        bytes.withUnsafeBufferPointer { buffer -> [Int] in
+            // Room for a line start every 16 bytes: a large table seldom grows (copying it and
+            // touching new pages), and memory reserved but never written costs nothing.
+            var starts = [0]
+            starts.reserveCapacity(buffer.count / 16 + 1)
+            guard buffer.count >= halvedTableBytes else {
+                appendLineStarts(of: buffer, in: 0..<buffer.count, to: &starts)
+                return starts
             }
+            // Two halves at once (concurrentPerform runs both here when no other thread is free).
+            let half = buffer.count / 2
+            nonisolated(unsafe) let shared = buffer
+            let halves = Mutex<[[Int]]>([[], []])
+            DispatchQueue.concurrentPerform(iterations: 2) { part in
+                var found: [Int] = []
+                found.reserveCapacity(half / 16 + 1)
+                appendLineStarts(of: shared, in: part == 0 ? 0..<half : half..<shared.count, to: &found)
+                halves.withLock { $0[part] = found }
+            }
+            halves.withLock { halves in halves.forEach { starts.append(contentsOf: $0) } }
+            return starts
         }
-        return starts
+    }
+
+    /// Appends the offset after each line feed in `span` of `bytes` to `starts`.
+    private static func appendLineStarts(of bytes: UnsafeBufferPointer<UInt8>, in span: Range<Int>, to starts: inout [Int]) {
+        guard let base = bytes.baseAddress else { return }
+        var index = span.lowerBound
+        // memchr is vectorised: the line table of a large input costs little.
+        while index < span.upperBound, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), span.upperBound - index) {
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            starts.append(index)
+        }
     }
 
     public convenience init(path: String, text: String) {

@@ -6,7 +6,8 @@
 /// goes on, and libyaml ends or rejects them there). A reader that stops early in a run (an error)
 /// should read on from that run's start to the input's end in one piece, as a whole read would.
 public enum YAMLChunks {
-    /// Ranges of about `size` bytes each covering the whole input, in order; the documents before
+    /// Ranges of about `size` bytes each (a quarter of that in the last four sizes' worth) covering
+    /// the whole input, in order; the documents before
     /// each are not known here and left 0. Each range's first line comes from the source's line
     /// table, built here if it was not: the diagnostics of a large input need it anyway, and
     /// building it once, before the workers start, spares them waiting for it.
@@ -16,7 +17,10 @@ public enum YAMLChunks {
             var start = 0
             while start < bytes.count {
                 starts.append(start)
-                start = boundary(in: bytes, from: start + max(size, 1))
+                // The last four sizes' worth goes in quarter-size runs, so that the workers, taking
+                // runs as they come free, finish close together.
+                let step = bytes.count - start > 4 * size ? size : size / 4
+                start = boundary(in: bytes, from: start + max(step, 1))
             }
             return starts
         }

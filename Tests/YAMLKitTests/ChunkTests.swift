@@ -19,4 +19,17 @@ struct ChunkTests {
         #expect(YAMLChunks.split(source, size: 1 << 20).map(\.line) == [1])
         #expect(YAMLChunks.split(SourceText(path: "e.yaml", text: ""), size: 4) == [.whole(SourceText(path: "e.yaml", text: ""))])
     }
+
+    /// Runs are `size` bytes until four sizes' worth is left, then a quarter of that, so the
+    /// workers end together: 30 documents of 10 bytes ("---\nk: 12\n"), size 50.
+    @Test("the last runs are a quarter of the size")
+    func smallerLastRuns() {
+        let text = String(repeating: "---\nk: 12\n", count: 30)
+        let ranges = YAMLChunks.split(SourceText(path: "t.yaml", text: text), size: 50)
+        // 300 bytes: runs of 50 while more than 200 remain (from 0 and 50), then of 50 / 4 = 12,
+        // which the next document start makes 20, from 100 to the end.
+        #expect(ranges.map(\.start) == [0, 50, 100, 120, 140, 160, 180, 200, 220, 240, 260, 280])
+        #expect(ranges.map(\.line) == ranges.map { $0.start / 10 * 2 + 1 })
+        #expect(ranges.last?.end == 300)
+    }
 }

@@ -144,4 +144,23 @@ struct PositionTests {
         #expect(source.line(2) == "cdé")
         #expect(source.line(4) == nil)
     }
+
+    /// A large input's line table is built in two halves at once: lines are numbered the same on
+    /// either side of the middle, whichever half a line feed falls in.
+    @Test("a large input's line table, built in halves, numbers lines across the middle")
+    func largeLineTable() {
+        // Lines of 99 'x' and a line feed, so byte b is on line b / 100 + 1, column b % 100 + 1.
+        // The halves meet at the middle byte: a line feed in the first input, a line's first
+        // byte in the second.
+        for size in [SourceText.halvedTableBytes + 94, SourceText.halvedTableBytes + 96] {
+            var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: size)
+            for index in stride(from: 99, to: size, by: 100) { bytes[index] = UInt8(ascii: "\n") }
+            let source = SourceText(path: "big", bytes: bytes)
+            #expect(source.lineCount == size / 100 + 1)
+            for offset in [0, size / 2 - 1, size / 2, size / 2 + 1, size - 1] {
+                #expect(lc(source.position(ofByte: offset)) == "\(offset / 100 + 1):\(offset % 100 + 1)")
+            }
+            #expect(source.line(size / 200)?.utf8.count == 99)
+        }
+    }
 }
