@@ -152,8 +152,10 @@ public struct CriteriaSet: Sendable {
     public var scoring: ScoringPolicy
     /// Lenses questions may carry, in declared order.
     public var tags: [Tag] = []
-    /// SHA-256 of the set's normalised content (hex), stamped on every report.
-    public var contentHash: String
+    /// SHA-256 of the set's normalised content (hex), stamped on every report; worked out when
+    /// first read.
+    public var contentHash: String { hash.value }
+    let hash: ContentHash
     /// For a derived set (`extends`): what it changed in its base.
     public var derivation: Derivation?
     /// Ids renamed or removed through the chain of bases, which case files may still use.

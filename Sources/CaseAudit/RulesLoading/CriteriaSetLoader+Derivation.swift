@@ -394,21 +394,9 @@ extension CriteriaSetLoader {
 
     // MARK: - The resolved set
 
-    /// The normalised text of the resolved set, which its hash is taken of.
-    func resolvedCanonicalText() -> String {
-        var out = ""
-        for key in Self.topLevelKeys where !Self.derivationKeys.contains(key) {
-            if let located = singles[key] {
-                out += key + ":" + CanonicalText.render(Self.merged(located.node, located.overrides)) + "\n"
-            }
-            for entry in mappingEntries[key] ?? [] {
-                out += key + "." + CanonicalText.render(entry.key) + ":" + CanonicalText.render(Self.merged(entry.value, entry.overrides)) + "\n"
-            }
-            for item in listItems[key] ?? [] {
-                out += key + "[]:" + CanonicalText.render(Self.merged(item.node, item.overrides)) + "\n"
-            }
-        }
-        return out
+    /// What the resolved set's hash is taken of.
+    func resolvedHashSource() -> ContentHash.Source {
+        .resolved(singles: singles, entries: mappingEntries, items: listItems)
     }
 
     /// A node with a derived set's overrides applied.

@@ -1,4 +1,3 @@
-import Crypto
 import YAMLKit
 
 /// Loads a criteria set from YAML rule files into a type-checked, compiled ``CriteriaSet``.
@@ -27,14 +26,14 @@ public struct CriteriaSetLoader {
     ]
 
     /// A located node: which file it came from, and the keys a derived set's `override` replaces.
-    struct Located {
+    struct Located: Sendable {
         var node: Node
         var source: SourceText
         var overrides: [SourcedPair] = []
     }
 
     /// One entry of `facts:`, `predicates:` or `scales:`.
-    struct Entry {
+    struct Entry: Sendable {
         var key: Node
         var value: Node
         var source: SourceText
@@ -91,19 +90,15 @@ public struct CriteriaSetLoader {
             sink.append(Diagnostic(.error, code: "rules.empty", "the criteria set has no rule files", at: nil))
             return nil
         }
-        guard let canonical = collect(files, origin: origin, chain: []), !sink.hasErrors || derivation == nil else { return nil }
-        let hash = SHA256.hash(data: Array(canonical.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return hex.count == 1 ? "0" + hex : hex
-        }.joined()
-        return build(contentHash: hash)
+        guard let hashed = collect(files, origin: origin, chain: []), !sink.hasErrors || derivation == nil else { return nil }
+        return build(contentHash: ContentHash(hashed))
     }
 
     /// Reads files into the collections and, for a derived set, resolves its base and applies
-    /// the derivation. Returns the text the set's hash is taken of (nil when the base could not
-    /// be resolved): the files' normalised text, or for a derived set the resolved set's.
-    mutating func collect(_ files: [RuleFile], origin: SetOrigin, chain: [SetOrigin]) -> String? {
-        var canonical = ""
+    /// the derivation. Returns what the set's hash is taken of (nil when the base could not be
+    /// resolved): the files' documents, or for a derived set the resolved set.
+    mutating func collect(_ files: [RuleFile], origin: SetOrigin, chain: [SetOrigin]) -> ContentHash.Source? {
+        var roots: [Node] = []
         var yamlFailed = false
         for file in files {
             let stream = YAMLLoader.load(bytes: file.bytes, path: file.path)
@@ -112,7 +107,7 @@ public struct CriteriaSetLoader {
             // afterwards would only be a knock-on of the YAML error, so the build stops here.
             if !stream.errors.isEmpty { yamlFailed = true }
             for document in stream.documents {
-                canonical += CanonicalText.render(document.root) + "\n"
+                roots.append(document.root)
                 merge(document.root, from: stream.source)
             }
         }
@@ -123,11 +118,11 @@ public struct CriteriaSetLoader {
                     sink.error("rules.derivation-without-extends", "'\(key)' changes a base set, but this set has no 'extends'", at: located.node, in: located.source)
                 }
             }
-            return canonical
+            return .documents(roots)
         }
         guard let base = resolveBase(extends, origin: origin, chain: chain + [origin]) else { return nil }
         derive(from: base, extends: extends)
-        return resolvedCanonicalText()
+        return resolvedHashSource()
     }
 
     private mutating func merge(_ root: Node, from source: SourceText) {
@@ -171,7 +166,7 @@ public struct CriteriaSetLoader {
 
     // MARK: - Building the model
 
-    private mutating func build(contentHash: String) -> CriteriaSet? {
+    private mutating func build(contentHash: ContentHash) -> CriteriaSet? {
         let id = identityString("id") ?? ""
         let title = identityString("title") ?? ""
         let version = identityString("version") ?? ""
@@ -324,7 +319,7 @@ public struct CriteriaSetLoader {
         return CriteriaSet(
             id: id, title: title, version: version, source: sourceText, effective: effective, holidays: holidays.sorted(),
             facts: facts, predicates: predicates, scales: scales, outcomes: outcomes, criteria: criteria,
-            questions: questions, checks: checks, scoring: scoring, tags: tags, contentHash: contentHash,
+            questions: questions, checks: checks, scoring: scoring, tags: tags, hash: contentHash,
             derivation: derivation, retired: retired, definitions: definitions)
     }
 }

@@ -2,7 +2,7 @@ import YAMLKit
 
 /// A key and value with the file it is written in: a derived set's `override` puts keys of one
 /// file into an item of another.
-struct SourcedPair {
+struct SourcedPair: Sendable {
     var pair: Pair
     var source: SourceText
 }
