@@ -12,6 +12,11 @@ struct Lexer {
         var index = 0
         func isIdentifierStart(_ c: Unicode.Scalar) -> Bool { c == "_" || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") }
         func isIdentifierPart(_ c: Unicode.Scalar) -> Bool { isIdentifierStart(c) || (c >= "0" && c <= "9") }
+        // Scalars known to be ASCII as a string, from their bytes: a name's or a symbol's. (Made
+        // through a `String.UnicodeScalarView`, each took thousands of instructions.)
+        func ascii(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            String(decoding: scalars.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
+        }
         while index < chars.count {
             let c = chars[index]
             if c == " " || c == "\t" || c == "\n" || c == "\r" {
@@ -21,7 +26,7 @@ struct Lexer {
             let start = index
             if isIdentifierStart(c) {
                 while index < chars.count, isIdentifierPart(chars[index]) { index += 1 }
-                let word = String(String.UnicodeScalarView(chars[start..<index]))
+                let word = ascii(chars[start..<index])
                 let kind: Token.Kind = Token.Keyword(rawValue: word).map { .keyword($0) } ?? .identifier(word)
                 tokens.append(Token(kind: kind, offset: start, length: index - start))
                 continue
@@ -64,8 +69,7 @@ struct Lexer {
                 tokens.append(Token(kind: .string(String(value)), offset: start, length: index - start))
                 continue
             }
-            let two = index + 1 < chars.count ? String(String.UnicodeScalarView([c, chars[index + 1]])) : ""
-            if let symbol = Token.Symbol(rawValue: two) {
+            if c.isASCII, index + 1 < chars.count, chars[index + 1].isASCII, let symbol = Token.Symbol(rawValue: ascii(chars[index...index + 1])) {
                 tokens.append(Token(kind: .symbol(symbol), offset: start, length: 2))
                 index += 2
                 continue

@@ -100,3 +100,17 @@ struct ExpressionTests {
         #expect(Day(iso: "2013-3-4") == nil)
     }
 }
+
+@Suite("Expression tokens")
+struct LexerTests {
+    /// Names and two-character symbols are made from the characters' bytes when they are ASCII;
+    /// a character beyond ASCII is never part of one: 'Ľ' (U+013D) is not '=' (0x3D), so "Ľ="
+    /// is an unexpected character at offset 5, not the symbol "==".
+    @Test("names and symbols, and a character beyond ASCII before '='")
+    func tokens() throws {
+        let kinds = try Lexer.tokens("rosh >= high and not cp").map(\.kind)
+        #expect(kinds == [.identifier("rosh"), .symbol(.greaterEqual), .identifier("high"), .keyword(.and), .keyword(.not), .identifier("cp"), .end])
+        #expect(throws: Lexer.Failure(message: "unexpected character 'Ľ'", offset: 5)) { try Lexer.tokens("rosh Ľ= high") }
+        #expect(try Lexer.tokens("a<=b").map(\.offset) == [0, 1, 3, 4])
+    }
+}
