@@ -50,6 +50,12 @@ struct DiagnosticFormatterTests {
         let b = Diagnostic(.warning, code: "x", "b", at: SourceLocation(path: "a.yaml", position: SourcePosition(line: 2, column: 1, offset: 5)))
         let c = Diagnostic(.note, code: "x", "c", at: SourceLocation(path: "a.yaml", position: .start))
         #expect([a, b, c].sortedForOutput().map(\.message) == ["c", "b", "a"])
+        // In order already, or but for the last: the same order; equal places keep theirs.
+        #expect([c, b, a].sortedForOutput().map(\.message) == ["c", "b", "a"])
+        #expect([c, a, b].sortedForOutput().map(\.message) == ["c", "b", "a"])
+        let d = Diagnostic(.error, code: "x", "d", at: SourceLocation(path: "a.yaml", position: .start))
+        #expect([d, c, b].sortedForOutput().map(\.message) == ["d", "c", "b"])
+        #expect([b, d, c].sortedForOutput().map(\.message) == ["d", "c", "b"])
         #expect([a, b, c].maxSeverity == .error)
     }
 
