@@ -19,8 +19,9 @@ struct LibYAMLMarks {
 
     @inline(__always)
     mutating func position(_ mark: yaml_mark_t) -> SourcePosition {
+        // Wrapping sums: libyaml's counts and the line base are far below Int's range.
         let offset = tracker.byteOffset(ofCharacter: Int(mark.index))
-        return SourcePosition(line: Int(mark.line) + 1 + lineBase, column: Int(mark.column) + 1, offset: offset)
+        return SourcePosition(line: Int(mark.line) &+ 1 &+ lineBase, column: Int(mark.column) &+ 1, offset: offset)
     }
 
     /// The error libyaml stopped at, worded for people.

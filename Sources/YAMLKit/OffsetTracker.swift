@@ -25,7 +25,7 @@ struct OffsetTracker {
     /// Called for every event: the ASCII case is inlined, the rest is a call.
     @inline(__always)
     mutating func byteOffset(ofCharacter target: Int) -> Int {
-        let wanted = min(origin + target, bytes.count)
+        let wanted = min(origin &+ target, bytes.count)
         if wanted <= asciiEnd { return wanted }
         return byteOffset(beyondASCII: target, wanted: wanted)
     }
@@ -64,6 +64,14 @@ struct OffsetTracker {
         guard let base = bytes.baseAddress else { return }
         let limit = min(count, max(wanted, asciiEnd + 4096))
         var offset = asciiEnd
+        // Four words a step while no high bit is set; the step that has one is redone word by word.
+        while limit - offset >= 32 {
+            let words = UnsafeRawPointer(base + offset)
+            let any = words.loadUnaligned(as: UInt64.self) | words.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                | words.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | words.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+            if any & 0x8080_8080_8080_8080 != 0 { break }
+            offset += 32
+        }
         while limit - offset >= 8 {
             let word = UnsafeRawPointer(base + offset).loadUnaligned(as: UInt64.self)
             if word & 0x8080_8080_8080_8080 != 0 { break }

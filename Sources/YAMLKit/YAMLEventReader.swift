@@ -94,18 +94,15 @@ public struct YAMLEventReader: ~Copyable {
             holdsEvent = false
         }
         while !stopped {
-            guard yaml_parser_parse(parser, event) != 0 else {
-                errors.append(marks.error(parser.pointee))
-                stopped = true
-                return false
-            }
+            guard yaml_parser_parse(parser, event) != 0 else { return fail() }
             holdsEvent = true
             switch event.pointee.type {
             case YAML_SCALAR_EVENT:
                 position = marks.position(event.pointee.start_mark)
-                let length = event.pointee.data.scalar.length
-                if length > limits.maxScalarBytes { return stop(.scalarTooLong(length, limits, at: position)) }
-                if event.pointee.data.scalar.anchor != nil { return stopForTree() }
+                // One test for the rare cases (too long, an anchor), sorted out off the hot path.
+                if event.pointee.data.scalar.length > limits.maxScalarBytes || event.pointee.data.scalar.anchor != nil {
+                    return stopAtScalar()
+                }
                 kind = .scalar
                 return true
             case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
@@ -147,6 +144,23 @@ public struct YAMLEventReader: ~Copyable {
         return false
     }
 
+    /// libyaml failed: its error ends the events.
+    @inline(never)
+    private mutating func fail() -> Bool {
+        errors.append(marks.error(parser.pointee))
+        stopped = true
+        return false
+    }
+
+    /// A scalar that is too long or has an anchor ends the events.
+    @inline(never)
+    private mutating func stopAtScalar() -> Bool {
+        let length = event.pointee.data.scalar.length
+        if length > limits.maxScalarBytes { return stop(.scalarTooLong(length, limits, at: position)) }
+        return stopForTree()
+    }
+
+    @inline(never)
     private mutating func stop(_ error: YAMLError) -> Bool {
         errors.append(error)
         stopped = true
