@@ -163,7 +163,8 @@ struct CaseEventReader {
         }
         seen.reset()
         var unknown = YAMLKeys()
-        var place = 0
+        // The index of the key before, for the tables' guess of the next one.
+        var previous: Int? = -1
         while reader.next(), reader.kind != .mappingEnd {
             guard reader.kind == .scalar else {
                 dropPair(&reader, .nonScalarKey(reader.node()))
@@ -172,11 +173,11 @@ struct CaseEventReader {
             let position = reader.position
             let found: (index: Int, exact: Bool)?
             switch section {
-            case .facts: found = factKeys.index(of: reader.bytes, at: place)
-            case .answers: found = answerKeys.index(of: reader.bytes, at: place)
-            case .notes: found = noteKeys.index(of: reader.bytes, at: place)
+            case .facts: found = factKeys.index(of: reader.bytes, after: previous)
+            case .answers: found = answerKeys.index(of: reader.bytes, after: previous)
+            case .notes: found = noteKeys.index(of: reader.bytes, after: previous)
             }
-            place += 1
+            previous = found.flatMap { $0.exact ? $0.index : nil }
             let index: Int
             // The key as written, when it is not the name of the item at `index` itself.
             let written: String?

@@ -1,44 +1,47 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Finds the index of a name (a fact's, a question's) from its UTF-8 bytes without making a String:
-/// an open-addressing table over the names' bytes, and a guess from the mapping read before —
-/// case files write the same keys in the same order, so the key at each place is usually the one
-/// found there last time ("one resolution per mapping shape"), or else the name declared after the
-/// key before it.
+/// an open-addressing table over the names' bytes, and a guess from the key before — case files
+/// write their keys in the same order, leaving out what they do not record, so the key after a name
+/// is usually the one that followed it last time, or else the name declared after it.
 ///
 /// Exact as String lookup: a name matches bytes equal to it; for non-ASCII keys, or when a name is
 /// not ASCII, the answer comes from `fallback` (String comparison is by canonical equivalence).
 struct KeyTable {
-    private let names: [[UInt8]]
+    /// Every name's UTF-8 bytes, one after another, and where each name lies in them.
+    private let text: [UInt8]
+    private let spans: [(start: Int32, count: Int32)]
     /// Index + 1 of the name in each slot; 0 is empty.
     private let slots: [Int32]
     private let allASCII: Bool
     /// No name is given twice (then a name's bytes always mean its own index).
     private let unique: Bool
     private let fallback: @Sendable (String) -> Int?
-    /// The index found at each place of the last mapping read.
-    private var shape: [Int32] = []
+    /// Index + 1 of the name found last time after each one (slot `i + 1` follows name `i`; slot 0
+    /// is a mapping's first key); 0 when none was.
+    private var successors: [Int32]
 
     init(_ names: [String], fallback: @escaping @Sendable (String) -> Int?) {
-        self.names = names.map { Array($0.utf8) }
+        let names = names.map { Array($0.utf8) }
+        var text: [UInt8] = []
+        var spans: [(start: Int32, count: Int32)] = []
+        for name in names {
+            spans.append((Int32(text.count), Int32(name.count)))
+            text += name
+        }
+        self.text = text
+        self.spans = spans
+        successors = Array(repeating: 0, count: names.count + 1)
         self.fallback = fallback
-        allASCII = self.names.allSatisfy { $0.allSatisfy { $0 < 0x80 } }
+        allASCII = text.allSatisfy { $0 < 0x80 }
         var size = 16
         while size < names.count * 2 { size *= 2 }
         var slots = [Int32](repeating: 0, count: size)
         var unique = true
-        for (index, name) in self.names.enumerated() {
+        for (index, name) in names.enumerated() {
             var slot = Int(truncatingIfNeeded: Self.hash(name.withUnsafeBufferPointer { $0 })) & (size - 1)
             // A name given twice keeps its first index, as the schema's dictionary does.
             var duplicate = false
             while slots[slot] != 0 {
-                if self.names[Int(slots[slot]) - 1] == name { duplicate = true; break }
+                if names[Int(slots[slot]) - 1] == name { duplicate = true; break }
                 slot = (slot + 1) & (size - 1)
             }
             if duplicate { unique = false } else { slots[slot] = Int32(index + 1) }
@@ -47,16 +50,19 @@ struct KeyTable {
         self.unique = unique
     }
 
-    /// The index of the name `bytes` stands for, the key at `place` of its mapping, and whether the
-    /// bytes are the name's own (not merely canonically equivalent); nil when it names none.
-    mutating func index(of bytes: UnsafeBufferPointer<UInt8>, at place: Int) -> (index: Int, exact: Bool)? {
-        if place < shape.count, shape[place] > 0, equal(Int(shape[place]) - 1, bytes) { return (Int(shape[place]) - 1, true) }
-        // Next, the name declared after the previous key's (files follow the set's order, leaving
-        // out what they do not record); then the table.
-        let following = unique && place > 0 && place <= shape.count && shape[place - 1] > 0 ? Int(shape[place - 1]) : names.count
-        let found = following < names.count && equal(following, bytes) ? (following, true) : lookUp(bytes)
+    /// The index of the name `bytes` stands for, and whether the bytes are the name's own (not merely
+    /// canonically equivalent); nil when they name none. `previous` is the index of the mapping's key
+    /// before (-1 for its first key; nil when that key named nothing exactly).
+    mutating func index(of bytes: UnsafeBufferPointer<UInt8>, after previous: Int?) -> (index: Int, exact: Bool)? {
+        guard let previous, previous >= -1, previous < spans.count else { return lookUp(bytes) }
+        let slot = previous + 1
+        let learned = Int(successors[slot]) - 1
+        if learned >= 0, equal(learned, bytes) { return (learned, true) }
+        // Next, the name declared after the previous key's (while names are unique, a name's bytes
+        // always mean its own index); then the table.
+        let found = unique && slot < spans.count && equal(slot, bytes) ? (slot, true) : lookUp(bytes)
         let entry = Int32(found.map { $0.exact ? $0.index + 1 : 0 } ?? 0)
-        if place == shape.count { shape.append(entry) } else if place < shape.count { shape[place] = entry }
+        if successors[slot] != entry { successors[slot] = entry }
         return found
     }
 
@@ -72,11 +78,13 @@ struct KeyTable {
         return fallback(String(decoding: bytes, as: UTF8.self)).map { ($0, false) }
     }
 
+    @inline(__always)
     private func equal(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        names[index].withUnsafeBufferPointer { name in
-            guard name.count == bytes.count else { return false }
-            guard let left = name.baseAddress, let right = bytes.baseAddress else { return true }
-            return memcmp(left, right, bytes.count) == 0
+        let span = spans[index]
+        guard Int(span.count) == bytes.count else { return false }
+        return text.withUnsafeBufferPointer { text in
+            guard let left = text.baseAddress, let right = bytes.baseAddress else { return bytes.isEmpty }
+            return ByteEquality.equal(left + Int(span.start), right, count: bytes.count)
         }
     }
 

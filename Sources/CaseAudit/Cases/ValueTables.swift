@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Types the scalar values case files repeat most — a fact's domain value, a bool or a date, a
 /// scale's option — straight from their bytes, without making a String: built once per reading of
 /// a sample and shared by its workers.
@@ -107,7 +99,7 @@ struct ValueTables: Sendable {
         guard let right = bytes.baseAddress else { return true }
         return text.withUnsafeBufferPointer { text in
             guard let left = text.baseAddress else { return false }
-            return memcmp(left + start, right, bytes.count) == 0
+            return ByteEquality.equal(left + start, right, count: bytes.count)
         }
     }
 
