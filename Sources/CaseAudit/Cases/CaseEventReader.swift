@@ -99,7 +99,7 @@ struct CaseEventReader {
         }
         let root = reader.position
         var record = CaseRecord(
-            id: "", facts: Array(repeating: nil, count: values.schema.set.facts.count), answers: blank.answers, source: source,
+            id: "", facts: Self.noFacts(values.schema.set.facts.count), answers: blank.answers, source: source,
             positions: blank.positions)
         record.positions.record = root
         record.positions.start = root
@@ -124,6 +124,15 @@ struct CaseEventReader {
         record.positions.record = id.position
         if let assessor { values.readAssessor(assessor, into: &record, recordFlag) }
         return record
+    }
+
+    /// A case's facts before any is read: `count` nils, stored in one pass (`Array(repeating:count:)`
+    /// sets an optional enum with strings in it entry by entry, at several times the cost).
+    private static func noFacts(_ count: Int) -> [FactValue?] {
+        [FactValue?](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.initialize(repeating: nil)
+            initialized = count
+        }
     }
 
     /// At a key of the root mapping: its text and position with the reader on its value, or nil when

@@ -53,13 +53,23 @@ struct KeyTable {
     /// The index of the name `bytes` stands for, and whether the bytes are the name's own (not merely
     /// canonically equivalent); nil when they name none. `previous` is the index of the mapping's key
     /// before (-1 for its first key; nil when that key named nothing exactly).
+    @inline(__always)
     mutating func index(of bytes: UnsafeBufferPointer<UInt8>, after previous: Int?) -> (index: Int, exact: Bool)? {
+        // Inlined where keys are read: the name that followed `previous` last time, nearly always right.
+        if let previous, previous >= -1, previous < spans.count {
+            let learned = Int(successors[previous + 1]) - 1
+            if learned >= 0, equal(learned, bytes) { return (learned, true) }
+        }
+        return index(missed: bytes, after: previous)
+    }
+
+    /// The key is not the one that followed `previous` last time: the name declared after
+    /// `previous` (while names are unique, a name's bytes always mean its own index), then the
+    /// table; what is found is learned as `previous`'s successor.
+    @inline(never)
+    private mutating func index(missed bytes: UnsafeBufferPointer<UInt8>, after previous: Int?) -> (index: Int, exact: Bool)? {
         guard let previous, previous >= -1, previous < spans.count else { return lookUp(bytes) }
         let slot = previous + 1
-        let learned = Int(successors[slot]) - 1
-        if learned >= 0, equal(learned, bytes) { return (learned, true) }
-        // Next, the name declared after the previous key's (while names are unique, a name's bytes
-        // always mean its own index); then the table.
         let found = unique && slot < spans.count && equal(slot, bytes) ? (slot, true) : lookUp(bytes)
         let entry = Int32(found.map { $0.exact ? $0.index + 1 : 0 } ?? 0)
         if successors[slot] != entry { successors[slot] = entry }

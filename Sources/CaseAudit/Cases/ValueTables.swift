@@ -110,6 +110,7 @@ struct ValueTables: Sendable {
     /// True, false or nil for a bool fact's scalar, as ``CaseSchema/value(_:ofFact:)`` reads it:
     /// `true`, `yes`, `false` or `no` in any case (only ASCII letters lowercase to these words, so an
     /// ASCII comparison is exact).
+    @inline(__always)
     static func bool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         // The four words have four lengths: one comparison.
         switch bytes.count {
