@@ -33,7 +33,7 @@ public struct CaseOptions: ParsableArguments {
     /// while the set loads.
     public func open(minBase: Int? = nil) throws -> CaseStream {
         let chosen = try inputsAndSet()
-        let readAhead = InputReadAhead(chosen.inputs)
+        let readAhead = InputReadAhead(chosen.inputs, jobs: jobs.count)
         return try open(chosen.inputs, set: RulesOptions.loadSet(path: chosen.rules), minBase: minBase, readAhead: readAhead)
     }
 

@@ -78,6 +78,10 @@ public final class SourceText: Sendable {
         self.init(path: path, bytes: Array(text.utf8))
     }
 
+    /// Builds the line table now, on this thread, if it was not: an input that several workers
+    /// will read in runs is indexed while the command loads its set, before any of them needs it.
+    public func indexLines() { _ = lineStarts }
+
     /// The number of lines (a final line without a newline counts).
     public var lineCount: Int { lineStarts.count }
 

@@ -6,31 +6,28 @@
 /// goes on, and libyaml ends or rejects them there). A reader that stops early in a run (an error)
 /// should read on from that run's start to the input's end in one piece, as a whole read would.
 public enum YAMLChunks {
-    /// Runs of about `size` bytes each (a quarter of that in the last four sizes' worth) covering
-    /// the whole input, in order; one empty run for an empty input. Make each one a range to read
-    /// with ``range(_:of:)`` when it is handed out.
-    public static func split(_ source: SourceText, size: Int) -> [Range<Int>] {
-        source.bytes.withUnsafeBufferPointer { bytes in
-            var runs: [Range<Int>] = []
+    /// Ranges of about `size` bytes each (a quarter of that in the last four sizes' worth) covering
+    /// the whole input, in order; the documents before each are not known here and left 0. Each
+    /// range's first line comes from the source's line table, built here if it was not (a large
+    /// input read ahead has it built while the set loads).
+    public static func split(_ source: SourceText, size: Int) -> [YAMLRange] {
+        let starts: [Int] = source.bytes.withUnsafeBufferPointer { bytes in
+            var starts: [Int] = []
             var start = 0
             while start < bytes.count {
+                starts.append(start)
                 // The last four sizes' worth goes in quarter-size runs, so that the workers, taking
                 // runs as they come free, finish close together.
                 let step = bytes.count - start > 4 * size ? size : size / 4
-                let end = boundary(in: bytes, from: start + max(step, 1))
-                runs.append(start..<end)
-                start = end
+                start = boundary(in: bytes, from: start + max(step, 1))
             }
-            return runs.isEmpty ? [0..<0] : runs
+            return starts
         }
-    }
-
-    /// A run of ``split(_:size:)`` as a range to read; the documents before it are not known here
-    /// and left 0. A later run's first line comes from the source's line table, built at the first
-    /// one asked for: the first run, on line 1, is read meanwhile.
-    public static func range(_ run: Range<Int>, of source: SourceText) -> YAMLRange {
-        let line = run.lowerBound == 0 ? 1 : source.position(ofByte: run.lowerBound).line
-        return YAMLRange(start: run.lowerBound, end: run.upperBound, line: line, documents: 0)
+        guard !starts.isEmpty else { return [.whole(source)] }
+        return starts.indices.map { index in
+            let end = index + 1 < starts.count ? starts[index + 1] : source.bytes.count
+            return YAMLRange(start: starts[index], end: end, line: source.position(ofByte: starts[index]).line, documents: 0)
+        }
     }
 
     /// The first document-start line at or after `offset`, or the end.

@@ -77,7 +77,7 @@ struct LintCommand: ParsableCommand {
         } else {
             writer.write(expanded.problems)
             // A large first input is read while its set loads.
-            let readAhead = InputReadAhead(expanded.inputs)
+            let readAhead = InputReadAhead(expanded.inputs, jobs: jobs.count)
             let choice = SetChoice.choose(for: expanded.inputs, rules: rules.rules)
             var result = LintRun.cases(choice, options: options, open: { schema, inputs in
                 CaseStream(schema: schema, inputs: inputs, pseudonymiser: pseudonymiser, standardInputFormat: stdinFormat,

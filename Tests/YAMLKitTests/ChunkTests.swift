@@ -11,14 +11,13 @@ struct ChunkTests {
         // "---x" and "a: ---" are not document starts.
         let text = "a: 1\nb: ---\nc: 3333\n---\nd: 4\n---x: 5\n--- \ne: 6\nf: 7\n"
         let source = SourceText(path: "t.yaml", text: text)
-        let ranges = YAMLChunks.split(source, size: 4).map { YAMLChunks.range($0, of: source) }
+        let ranges = YAMLChunks.split(source, size: 4)
         #expect(ranges.map(\.start) == [0, 20, 37])
         #expect(ranges.map(\.end) == [20, 37, text.utf8.count])
         #expect(ranges.map(\.line) == [1, 4, 7])
         // One run when the size covers the input; the whole input when it is empty.
-        #expect(YAMLChunks.split(source, size: 1 << 20) == [0..<text.utf8.count])
-        let empty = SourceText(path: "e.yaml", text: "")
-        #expect(YAMLChunks.split(empty, size: 4).map { YAMLChunks.range($0, of: empty) } == [.whole(empty)])
+        #expect(YAMLChunks.split(source, size: 1 << 20).map(\.line) == [1])
+        #expect(YAMLChunks.split(SourceText(path: "e.yaml", text: ""), size: 4) == [.whole(SourceText(path: "e.yaml", text: ""))])
     }
 
     /// Runs are `size` bytes until four sizes' worth is left, then a quarter of that, so the
@@ -26,8 +25,7 @@ struct ChunkTests {
     @Test("the last runs are a quarter of the size")
     func smallerLastRuns() {
         let text = String(repeating: "---\nk: 12\n", count: 30)
-        let source = SourceText(path: "t.yaml", text: text)
-        let ranges = YAMLChunks.split(source, size: 50).map { YAMLChunks.range($0, of: source) }
+        let ranges = YAMLChunks.split(SourceText(path: "t.yaml", text: text), size: 50)
         // 300 bytes: runs of 50 while more than 200 remain (from 0 and 50), then of 50 / 4 = 12,
         // which the next document start makes 20, from 100 to the end.
         #expect(ranges.map(\.start) == [0, 50, 100, 120, 140, 160, 180, 200, 220, 240, 260, 280])

@@ -161,23 +161,7 @@ public final class CaseStream: Sendable {
     private final class Pieces: Sendable {
         private let stream: CaseStream
         private let jobs: Int
-        private let state = Mutex<(next: Int, split: Split?)>((0, nil))
-
-        /// A large input's runs of documents, handed out one by one.
-        private struct Split {
-            let input: Int
-            let source: SourceText
-            let runs: [Range<Int>]
-            var next = 0
-
-            /// The next run as a piece. Its first line is looked up now: the first run (on line 1)
-            /// is read while the line table is built for the second.
-            mutating func take() -> Piece {
-                let run = runs[next]
-                next += 1
-                return Piece(input: input, source: source, range: YAMLChunks.range(run, of: source), last: next == runs.count)
-            }
-        }
+        private let state = Mutex<(next: Int, pending: [Piece])>((0, []))
 
         init(_ stream: CaseStream, jobs: Int) {
             self.stream = stream
@@ -186,19 +170,18 @@ public final class CaseStream: Sendable {
 
         func next() -> Piece? {
             state.withLock { state -> Piece? in
-                if var split = state.split, split.next < split.runs.count {
-                    defer { state.split = split }
-                    return split.take()
-                }
+                if !state.pending.isEmpty { return state.pending.removeFirst() }
                 guard state.next < stream.inputs.count else { return nil }
                 let input = state.next
                 state.next += 1
                 guard jobs > 1, case .file = stream.inputs[input], !stream.inputs[input].isCSV,
                       (stream.inputs[input].regularFileSize ?? 0) >= stream.pieceBytes.split, case .success(let source) = stream.source(of: input)
                 else { return Piece(input: input) }
-                var split = Split(input: input, source: source, runs: YAMLChunks.split(source, size: stream.pieceBytes.chunk))
-                defer { state.split = split }
-                return split.take()
+                let ranges = YAMLChunks.split(source, size: stream.pieceBytes.chunk)
+                state.pending = ranges.enumerated().map { index, range in
+                    Piece(input: input, source: source, range: range, last: index == ranges.count - 1)
+                }
+                return state.pending.removeFirst()
             }
         }
     }

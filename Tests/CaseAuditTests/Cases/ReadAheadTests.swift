@@ -34,7 +34,8 @@ import YAMLKit
         #expect(plain.contains { $0.hasPrefix("\(path):9: case.duplicate-id") })
         #expect(plain.contains { $0.hasPrefix("\(path):7: ") && $0.contains("tier_9") })
         for jobs in [1, 2] {
-            let ahead = try #require(InputReadAhead(inputs, minimumBytes: 0))
+            // With two jobs the input's lines are indexed as it is read.
+            let ahead = try #require(InputReadAhead(inputs, jobs: jobs, minimumBytes: 0))
             #expect(Self.lint(inputs, schema, readAhead: ahead, jobs: jobs) == plain)
             // Taken by the stream: the bytes are not held on to.
             #expect(ahead.take(.file(path), limits: .default) == nil)
