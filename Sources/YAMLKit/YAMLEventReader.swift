@@ -146,11 +146,7 @@ public struct YAMLEventReader: ~Copyable {
 
     /// libyaml failed: its error ends the events.
     @inline(never)
-    private mutating func fail() -> Bool {
-        errors.append(marks.error(parser.pointee))
-        stopped = true
-        return false
-    }
+    private mutating func fail() -> Bool { stop(marks.error(parser.pointee)) }
 
     /// A scalar that is too long or has an anchor ends the events.
     @inline(never)

@@ -6,9 +6,9 @@ import YAMLKit
 /// its bytes are in memory by the time the stream reaches it instead of being read while every
 /// worker waits (a 41 MB caseload takes about as long to read as the set takes to load).
 ///
-/// Only a regular file of ``minimumBytes`` or more is read ahead. With more than one job its line
-/// table is built then too: the stream splits such a file into runs by line for its workers, and
-/// their first findings need the table. The stream takes the bytes once; reading that input again
+/// Only a regular file of ``minimumBytes`` or more is read ahead. With more than one job, a YAML
+/// file's line table is built then too: the stream splits such a file into runs by line for its
+/// workers, and their first findings need the table (a CSV file is read whole, never split). The stream takes the bytes once; reading that input again
 /// (to confirm a duplicate id) reads the file again, as without this.
 public final class InputReadAhead: Sendable {
     /// Smaller files take a few milliseconds to read: not worth a thread.
@@ -19,8 +19,8 @@ public final class InputReadAhead: Sendable {
     private let reading = DispatchGroup()
     private let result = Mutex<Result<SourceText, YAMLError>?>(nil)
 
-    /// Starts reading the first of `inputs` (and, for more than one of `jobs`, indexing its lines),
-    /// or returns nil when it is not a regular file of `minimumBytes` or more.
+    /// Starts reading the first of `inputs` (and, for more than one of `jobs`, indexing a YAML
+    /// file's lines), or returns nil when it is not a regular file of `minimumBytes` or more.
     public init?(_ inputs: [CaseInput], jobs: Int = 1, limits: YAMLLimits = .default, minimumBytes: Int = minimumBytes) {
         guard let first = inputs.first, case .file(let path) = first, let size = first.regularFileSize, size >= minimumBytes else {
             return nil
@@ -29,7 +29,7 @@ public final class InputReadAhead: Sendable {
         self.limits = limits
         DispatchQueue.global().async(group: reading) {
             let read = YAMLLoader.read(path: path, limits: limits)
-            if jobs > 1, case .success(let source) = read { source.indexLines() }
+            if jobs > 1, !first.isCSV, case .success(let source) = read { source.indexLines() }
             self.result.withLock { $0 = read }
         }
     }
