@@ -123,6 +123,7 @@ public final class CaseStream: Sendable {
             while let piece = pieces.next() { merger.readHere(piece, reader: readHere, merge: merge, report: report) }
             return merger.summary
         }
+        readAhead?.wait()
         OrderedWorkers.run(jobs: jobs, next: { pieces.next() }, work: { piece in
             var partial = start()
             let read = self.read(piece, check: nil, flush: nil, into: &partial, add: add)

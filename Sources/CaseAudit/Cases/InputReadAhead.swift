@@ -34,6 +34,11 @@ public final class InputReadAhead: Sendable {
         }
     }
 
+    /// Waits until the read (and the indexing) has ended. A stream with workers calls this before
+    /// starting them: they run on the system's shared threads, and one blocked waiting for the
+    /// read would hold the thread the second half of the indexing runs on.
+    func wait() { reading.wait() }
+
     /// The input as read ahead (waiting for the read to end), or nil when this is not the input
     /// read ahead, it was read under other limits, or it was taken already.
     func take(_ input: CaseInput, limits: YAMLLimits) -> Result<SourceText, YAMLError>? {
