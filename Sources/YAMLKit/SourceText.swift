@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Dispatch
 import Synchronization
 
 /// The bytes of one input (a file, a string or standard input) and the name it is reported under.
@@ -16,61 +8,21 @@ public final class SourceText: Sendable {
     public let path: String
     /// The raw bytes as read. Not guaranteed to be valid UTF-8.
     public let bytes: [UInt8]
-    /// Byte offset of the start of each line (index 0 is line 1), built on first use: only
-    /// diagnostics need it, and most loads produce none.
-    private let lineTable = Mutex<[Int]?>(nil)
+    /// Where each line starts, built on first use: only diagnostics need it, and most loads
+    /// produce none.
+    private let lineTable = Mutex<LineTable?>(nil)
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
-    private var lineStarts: [Int] {
+    private var lineStarts: LineTable {
         lineTable.withLock { table in
             if let table { return table }
-            let built = Self.lineStarts(of: bytes)
+            let built = LineTable(of: bytes)
             table = built
             return built
-        }
-    }
-
-    /// Inputs this large have their line table built in two halves at once (the split of a large
-    /// file for the workers waits for it).
-    static let halvedTableBytes = 4 << 20
-
-    private static func lineStarts(of bytes: [UInt8]) -> [Int] {
-        bytes.withUnsafeBufferPointer { buffer -> [Int] in
-            // Room for a line start every 16 bytes: a large table seldom grows (copying it and
-            // touching new pages), and memory reserved but never written costs nothing.
-            var starts = [0]
-            starts.reserveCapacity(buffer.count / 16 + 1)
-            guard buffer.count >= halvedTableBytes else {
-                appendLineStarts(of: buffer, in: 0..<buffer.count, to: &starts)
-                return starts
-            }
-            // Two halves at once (concurrentPerform runs both here when no other thread is free).
-            let half = buffer.count / 2
-            nonisolated(unsafe) let shared = buffer
-            let halves = Mutex<[[Int]]>([[], []])
-            DispatchQueue.concurrentPerform(iterations: 2) { part in
-                var found: [Int] = []
-                found.reserveCapacity(half / 16 + 1)
-                appendLineStarts(of: shared, in: part == 0 ? 0..<half : half..<shared.count, to: &found)
-                halves.withLock { $0[part] = found }
-            }
-            halves.withLock { halves in halves.forEach { starts.append(contentsOf: $0) } }
-            return starts
-        }
-    }
-
-    /// Appends the offset after each line feed in `span` of `bytes` to `starts`.
-    private static func appendLineStarts(of bytes: UnsafeBufferPointer<UInt8>, in span: Range<Int>, to starts: inout [Int]) {
-        guard let base = bytes.baseAddress else { return }
-        var index = span.lowerBound
-        // memchr is vectorised: the line table of a large input costs little.
-        while index < span.upperBound, let found = memchr(base + index, Int32(UInt8(ascii: "\n")), span.upperBound - index) {
-            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            starts.append(index)
         }
     }
 
@@ -149,20 +101,14 @@ public final class SourceText: Sendable {
     /// The position of a byte offset: its line, and its column in characters (UTF-8 lead bytes).
     public func position(ofByte offset: Int) -> SourcePosition {
         let lineStarts = self.lineStarts
-        let clamped = max(0, min(offset, bytes.count))
-        // Binary search for the last line start <= offset.
-        var low = 0
-        var high = lineStarts.count - 1
-        while low < high {
-            let mid = (low + high + 1) / 2
-            if lineStarts[mid] <= clamped { low = mid } else { high = mid - 1 }
-        }
+        let clamped = max(0, min(offset, bytes.count, Int(UInt32.max)))
+        let line = lineStarts.line(containing: clamped)
         var column = 1
-        var index = lineStarts[low]
+        var index = lineStarts[line]
         while index < clamped {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        return SourcePosition(line: low + 1, column: column, offset: clamped)
+        return SourcePosition(line: line + 1, column: column, offset: clamped)
     }
 }

@@ -145,6 +145,34 @@ struct PositionTests {
         #expect(source.line(4) == nil)
     }
 
+    /// The line table has a start for line 1 and one after every line feed, so a text ending in
+    /// a line feed has an empty last line, and one without a line feed is one line.
+    @Test("lines are counted from the line feeds", arguments: [("", 1), ("a", 1), ("a\n", 2), ("a\nb", 2), ("\n\n", 3), ("a\r\nb\r\n", 3)])
+    func lineCount(text: String, lines: Int) {
+        let source = SourceText(path: "t", text: text)
+        #expect(source.lineCount == lines)
+        #expect((source.line(lines) == "") == (text.isEmpty || text.utf8.last == UInt8(ascii: "\n")))
+    }
+
+    /// Only line feeds break lines: not the bytes one bit away from one (0x0B, 0x8A, 0x0E), nor
+    /// NUL or 0xFF, wherever they fall next to each other.
+    @Test("only line feeds break lines, among bytes close to them")
+    func lineFeedsInWords() {
+        let alphabet: [UInt8] = [0x0A, 0x0A, 0x0B, 0x8A, 0x0E, 0x00, 0xFF, UInt8(ascii: "x")]
+        var state: UInt32 = 12345
+        let bytes = (0..<1003).map { _ -> UInt8 in
+            state = state &* 1_103_515_245 &+ 12345
+            return alphabet[Int(state >> 16) % alphabet.count]
+        }
+        let source = SourceText(path: "mixed", bytes: bytes)
+        var line = 1
+        for (offset, byte) in bytes.enumerated() {
+            #expect(source.position(ofByte: offset).line == line)
+            if byte == 0x0A { line += 1 }
+        }
+        #expect(source.lineCount == line)
+    }
+
     /// A large input's line table is built in two halves at once: lines are numbered the same on
     /// either side of the middle, whichever half a line feed falls in.
     @Test("a large input's line table, built in halves, numbers lines across the middle")
@@ -152,7 +180,7 @@ struct PositionTests {
         // Lines of 99 'x' and a line feed, so byte b is on line b / 100 + 1, column b % 100 + 1.
         // The halves meet at the middle byte: a line feed in the first input, a line's first
         // byte in the second.
-        for size in [SourceText.halvedTableBytes + 94, SourceText.halvedTableBytes + 96] {
+        for size in [LineTable.halvedBytes + 94, LineTable.halvedBytes + 96] {
             var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: size)
             for index in stride(from: 99, to: size, by: 100) { bytes[index] = UInt8(ascii: "\n") }
             let source = SourceText(path: "big", bytes: bytes)
