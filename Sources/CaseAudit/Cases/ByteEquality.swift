@@ -29,4 +29,15 @@ enum ByteEquality {
         }
         return true
     }
+
+    /// True when the bytes of `text` from `start` are those of `bytes` (the caller has checked that
+    /// `text` holds that many from `start`): a name or a value in a table's packed text.
+    @inline(__always)
+    static func equal(_ text: [UInt8], from start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let right = bytes.baseAddress else { return true }
+        return text.withUnsafeBufferPointer { text in
+            guard let left = text.baseAddress else { return false }
+            return equal(left + start, right, count: bytes.count)
+        }
+    }
 }

@@ -8,8 +8,9 @@ import YAMLKit
 ///
 /// Only a regular file of ``minimumBytes`` or more is read ahead. With more than one job, a YAML
 /// file's line table is built then too: the stream splits such a file into runs by line for its
-/// workers, and their first findings need the table (a CSV file is read whole, never split). The stream takes the bytes once; reading that input again
-/// (to confirm a duplicate id) reads the file again, as without this.
+/// workers, and their first findings need the table (a CSV file is read whole, never split). The
+/// stream takes the bytes once; reading that input again (to confirm a duplicate id) reads the
+/// file again, as without this.
 public final class InputReadAhead: Sendable {
     /// Smaller files take a few milliseconds to read: not worth a thread.
     public static let minimumBytes = 4 << 20

@@ -91,11 +91,7 @@ struct KeyTable {
     @inline(__always)
     private func equal(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let span = spans[index]
-        guard Int(span.count) == bytes.count else { return false }
-        return text.withUnsafeBufferPointer { text in
-            guard let left = text.baseAddress, let right = bytes.baseAddress else { return bytes.isEmpty }
-            return ByteEquality.equal(left + Int(span.start), right, count: bytes.count)
-        }
+        return Int(span.count) == bytes.count && ByteEquality.equal(text, from: Int(span.start), bytes)
     }
 
     /// FNV-1a of `bytes` from `seed` (a table of several lists seeds each list apart), folded so

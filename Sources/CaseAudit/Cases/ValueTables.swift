@@ -89,18 +89,12 @@ struct ValueTables: Sendable {
         var slot = Self.hash(list, bytes) & mask
         while slots[slot] != 0 {
             let entry = entries[Int(slots[slot]) - 1]
-            if entry.list == list, Int(entry.count) == bytes.count, equal(Int(entry.start), bytes) { return Int(entry.index) }
+            if entry.list == list, Int(entry.count) == bytes.count, ByteEquality.equal(text, from: Int(entry.start), bytes) {
+                return Int(entry.index)
+            }
             slot = (slot + 1) & mask
         }
         return nil
-    }
-
-    private func equal(_ start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let right = bytes.baseAddress else { return true }
-        return text.withUnsafeBufferPointer { text in
-            guard let left = text.baseAddress else { return false }
-            return ByteEquality.equal(left + start, right, count: bytes.count)
-        }
     }
 
     private static func hash(_ list: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Int {
