@@ -34,9 +34,10 @@ enum ByteEquality {
     /// `text` holds that many from `start`): a name or a value in a table's packed text.
     @inline(__always)
     static func equal(_ text: [UInt8], from start: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let right = bytes.baseAddress else { return true }
+        // No bytes are equal to no bytes, whether or not either buffer has an address.
+        guard !bytes.isEmpty else { return true }
         return text.withUnsafeBufferPointer { text in
-            guard let left = text.baseAddress else { return false }
+            guard let left = text.baseAddress, let right = bytes.baseAddress else { return false }
             return equal(left + start, right, count: bytes.count)
         }
     }

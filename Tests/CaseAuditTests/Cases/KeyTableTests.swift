@@ -74,4 +74,21 @@ struct KeyTableTests {
             }
         }
     }
+
+    @Test("bytes in a table's packed text: compared from the start given; no bytes equal no bytes, with or without an address")
+    func packedTextEquality() {
+        let text = Array("yesno".utf8)
+        Array("no".utf8).withUnsafeBufferPointer { no in
+            #expect(ByteEquality.equal(text, from: 3, no))
+            #expect(!ByteEquality.equal(text, from: 2, no))
+        }
+        var byte: UInt8 = 0
+        withUnsafePointer(to: &byte) { address in
+            let addressed = UnsafeBufferPointer(start: address, count: 0)
+            let unaddressed = UnsafeBufferPointer<UInt8>(start: nil, count: 0)
+            #expect(ByteEquality.equal([], from: 0, addressed))
+            #expect(ByteEquality.equal([], from: 0, unaddressed))
+            #expect(ByteEquality.equal(text, from: 5, addressed))
+        }
+    }
 }
