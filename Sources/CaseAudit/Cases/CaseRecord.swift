@@ -61,24 +61,31 @@ public struct CasePositions: Sendable {
 /// As a sequence: the index and position of each one recorded, in index order.
 public struct PositionTable: Sendable, Sequence {
     private var slots: [SourcePosition?]
+    /// How many positions are recorded: a table with none need not be looked in.
+    private var recorded = 0
 
     public init() { slots = [] }
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
+    /// True when no position is recorded (as for the answers of a case with facts only).
+    public var isEmpty: Bool { recorded == 0 }
+
     public subscript(index: Int) -> SourcePosition? {
         get { slots.indices.contains(index) ? slots[index] : nil }
         // Inlined where a reader records a position per value; growing is the rare call.
         @inline(__always) set {
-            if slots.indices.contains(index) { return slots[index] = newValue }
-            grow(toSet: index, newValue)
+            guard slots.indices.contains(index) else { return grow(toSet: index, newValue) }
+            recorded += (newValue == nil ? 0 : 1) - (slots[index] == nil ? 0 : 1)
+            slots[index] = newValue
         }
     }
 
     private mutating func grow(toSet index: Int, _ position: SourcePosition?) {
-        guard index >= 0 else { return }
+        guard index >= 0, position != nil else { return }
         slots += Array(repeating: nil, count: index + 1 - slots.count)
         slots[index] = position
+        recorded += 1
     }
 
     public func makeIterator() -> some IteratorProtocol<(Int, SourcePosition)> {

@@ -8,7 +8,7 @@ public struct Evaluator: Sendable {
     private let checks: CaseChecks?
     /// Question indexes in an order where every question comes after those whose answers its
     /// applicability or computation reads (the loader has rejected cycles).
-    private let order: [Int]
+    private let order: [Int32]
     /// True when `order` is the set's question order (no question reads a later one's answer).
     private let inQuestionOrder: Bool
     /// What evaluating each question reads, taken from the set once: reading a `Question`'s fields
@@ -20,7 +20,7 @@ public struct Evaluator: Sendable {
     /// one set compiles to one meaning.
     private let conditions: [CompiledCondition.Part]
     /// The conditions of each question (`plans[i].parts` indexes this), one list after another.
-    private let conditionIndexes: [Int]
+    private let conditionIndexes: [Int32]
     /// Per scale, per option: above the line.
     private let sufficient: [[Bool]]
     /// The most results a case can have (every `for_each` question with every element).
@@ -29,19 +29,20 @@ public struct Evaluator: Sendable {
     public init(_ set: CriteriaSet, runsChecks: Bool = false) {
         self.set = set
         checks = runsChecks ? CaseChecks(set) : nil
-        order = Self.dependencyOrder(set.questions)
+        let order = Self.dependencyOrder(set.questions)
+        self.order = order.map(Int32.init)
         inQuestionOrder = order == Array(set.questions.indices)
         var conditions: [CompiledCondition.Part] = []
-        var conditionIndexes: [Int] = []
+        var conditionIndexes: [Int32] = []
         var bySource: [String: Int] = [:]
         plans = set.questions.map { question in
             let start = conditionIndexes.count
             for part in question.applies.parts {
                 if let known = bySource[part.source] {
-                    conditionIndexes.append(known)
+                    conditionIndexes.append(Int32(known))
                 } else {
                     bySource[part.source] = conditions.count
-                    conditionIndexes.append(conditions.count)
+                    conditionIndexes.append(Int32(conditions.count))
                     conditions.append(part)
                 }
             }
@@ -65,7 +66,8 @@ public struct Evaluator: Sendable {
         var findings: [Diagnostic] = []
         withUnsafeTemporaryAllocation(of: Truth?.self, capacity: conditions.count) { truths in
             truths.initialize(repeating: nil)
-            for index in order {
+            for question in order {
+                let index = Int(question)
                 let start = results.count
                 evaluate(index, record, &values, &results, &findings, truths)
                 if !inQuestionOrder { ranges[index] = start..<results.count }
@@ -76,22 +78,32 @@ public struct Evaluator: Sendable {
         return CaseEvaluation(record: record, values: values, results: results, findings: findings)
     }
 
-    /// The fields of a question that evaluating it reads, as plain values: its conditions (a range
-    /// of `conditionIndexes`), and the rest.
+    /// The fields of a question that evaluating it reads, as plain values in 16 bytes: the plans of
+    /// every question are read for every case, and in few cache lines they stay beside the case's
+    /// own data. Its conditions are a range of `conditionIndexes`; every index fits in 32 bits, as
+    /// a set is read from at most 4 GiB of text, and a question has at most three conditions (its
+    /// outcome's, its criterion's, its own).
     private struct Plan: Sendable {
-        let parts: Range<Int>
-        let forEach: Int?
+        private let partsStart: Int32
+        private let partsCount: UInt8
         let computes: Bool
         let scored: Bool
-        let scale: Int
+        private let storedScale: Int32
+        /// The set fact of a `for_each` question; -1 for any other.
+        private let storedForEach: Int32
 
         init(_ question: Question, parts: Range<Int>) {
-            self.parts = parts
-            forEach = question.forEach
+            partsStart = Int32(parts.lowerBound)
+            partsCount = UInt8(parts.count)
             computes = question.compute != nil
             scored = question.scored
-            scale = question.scale
+            storedScale = Int32(question.scale)
+            storedForEach = question.forEach.map(Int32.init) ?? -1
         }
+
+        var parts: Range<Int> { Int(partsStart)..<Int(partsStart) + Int(partsCount) }
+        var scale: Int { Int(storedScale) }
+        var forEach: Int? { storedForEach < 0 ? nil : Int(storedForEach) }
     }
 
     /// Appends the question's results to `results`: one, or the instances of a `for_each` question.
@@ -202,7 +214,7 @@ public struct Evaluator: Sendable {
     private func applies(_ index: Int, _ values: CaseValues, _ truths: UnsafeMutableBufferPointer<Truth?>) -> Truth {
         var truth = Truth.true
         for position in plans[index].parts {
-            let slot = conditionIndexes[position]
+            let slot = Int(conditionIndexes[position])
             let part: Truth
             if let known = truths[slot] {
                 part = known

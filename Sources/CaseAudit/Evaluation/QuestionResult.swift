@@ -33,14 +33,37 @@ public enum ResultKind: String, Sendable, Hashable, CaseIterable {
 }
 
 /// The result of one question instance (one per element for `for_each`) in one case.
+///
+/// Held in 32 bytes (a case has a result per question, written by evaluating and read by every
+/// report): the indexes are stored in 32 bits, which every index of a set read from at most 4 GiB
+/// of text fits, and the answer comes first, so the small fields fill its padding.
 public struct QuestionResult: Sendable, Hashable {
-    /// Index into the set's questions.
-    public var question: Int
-    /// For a `for_each` instance: the element's index in the set fact's domain.
-    public var element: Int?
-    public var kind: ResultKind
     /// The answer used: given, or computed. Nil when there is none.
     public var answer: AnswerValue?
+    private var storedQuestion: Int32
+    /// The element's index; -1 for an instance that is not one of a `for_each` question's.
+    private var storedElement: Int32
+    public var kind: ResultKind
     /// True when the answer was computed from the facts.
-    public var computed: Bool = false
+    public var computed: Bool
+
+    public init(question: Int, element: Int?, kind: ResultKind, answer: AnswerValue? = nil, computed: Bool = false) {
+        self.answer = answer
+        storedQuestion = Int32(clamping: question)
+        storedElement = element.map { Int32(clamping: max(0, $0)) } ?? -1
+        self.kind = kind
+        self.computed = computed
+    }
+
+    /// Index into the set's questions.
+    public var question: Int {
+        get { Int(storedQuestion) }
+        set { storedQuestion = Int32(clamping: newValue) }
+    }
+
+    /// For a `for_each` instance: the element's index in the set fact's domain.
+    public var element: Int? {
+        get { storedElement < 0 ? nil : Int(storedElement) }
+        set { storedElement = newValue.map { Int32(clamping: max(0, $0)) } ?? -1 }
+    }
 }
