@@ -220,8 +220,9 @@ public final class CaseStream: Sendable {
         pseudonymiser == nil ? diagnostic : diagnostic.withoutSourceText
     }
 
-    /// Reads one piece, every case to `add`. On the calling thread, `check` finds a case whose id
-    /// was used before (the case is then skipped) and `flush` takes the diagnostics after each case;
+    /// Reads one piece, every case to `add`, in runs of ``batchSize``. On the calling thread,
+    /// `check` finds a case whose id was used before (the case is then skipped) as it is read, and
+    /// `flush` takes the diagnostics after each run;
     /// a worker (both nil) keeps the ids for the merger to check and holds the diagnostics, up to
     /// ``heldDiagnostics``.
     private func read<Partial>(
@@ -241,14 +242,38 @@ public final class CaseStream: Sendable {
             let kept = read.diagnostics[since...].filter { ($0.location?.position.offset ?? -1) < start }
             read.diagnostics.replaceSubrange(since..., with: kept)
         }
-        /// Hands the diagnostics so far on (calling thread), or gives up holding them past the limit.
+        // Cases taken but not yet handed to `add`, each with the count of diagnostics noted before
+        // it (where its findings go). A run of cases is read, then evaluated: reading (libyaml's
+        // code and buffers) and evaluating (the set's code and tables) each keep the processor's
+        // caches for a whole run, where taking turns case by case they push each other out.
+        var batch: [(record: CaseRecord, at: Int)] = []
+        batch.reserveCapacity(Self.batchSize)
+        /// Hands the batch to `add`, each case's findings after the diagnostics noted before it.
+        func addBatch() {
+            guard let start = batch.first?.at else { return }
+            var merged: [Diagnostic] = []
+            var next = start
+            for (record, at) in batch {
+                merged += read.diagnostics[next..<at]
+                next = at
+                merged += add(&partial, record, input).map(shown)
+            }
+            merged += read.diagnostics[next...]
+            read.diagnostics.replaceSubrange(start..., with: merged)
+            batch.removeAll(keepingCapacity: true)
+        }
+        /// Hands a full batch to `add`; then, with none waiting, hands the diagnostics so far on
+        /// (calling thread), or gives up holding them past the limit.
         func caseDone() {
-            if let flush, !read.diagnostics.isEmpty {
-                flush(read.diagnostics)
-                read.diagnostics.removeAll(keepingCapacity: true)
-            } else if flush == nil, read.diagnostics.count > heldDiagnostics {
-                read.overflowed = true
-                read.diagnostics = []
+            if batch.count >= Self.batchSize { addBatch() }
+            if batch.isEmpty {
+                if let flush, !read.diagnostics.isEmpty {
+                    flush(read.diagnostics)
+                    read.diagnostics.removeAll(keepingCapacity: true)
+                } else if flush == nil, read.diagnostics.count > heldDiagnostics {
+                    read.overflowed = true
+                    read.diagnostics = []
+                }
             }
             since = read.diagnostics.count
         }
@@ -275,7 +300,7 @@ public final class CaseStream: Sendable {
                 record.id = pseudonymiser.pseudonym(for: record.id)
                 record.hidesSource = true
             }
-            add(&partial, record, input).forEach(note)
+            batch.append((record, read.diagnostics.count))
         }
         let loaded = piece.source.map { Result<SourceText, YAMLError>.success($0) } ?? source(of: input)
         switch loaded {
@@ -292,8 +317,12 @@ public final class CaseStream: Sendable {
                 read.complete = yaml.complete
             }
         }
+        addBatch()
         return read
     }
+
+    /// How many cases are read before they are handed to `add` (a few hundred KB of records).
+    static let batchSize = 32
 
     /// Reads the cases of a YAML range from the parser's events, or, from the first anchor or alias
     /// on, from the tree of each document.
@@ -411,7 +440,7 @@ private struct Merger<Partial> {
     }
 
     /// Reads a piece on the calling thread: ids checked as the cases come, diagnostics reported
-    /// after each case.
+    /// after each run of cases.
     mutating func readHere(
         _ piece: CaseStream.Piece, reader: Reader, merge: (Partial) -> Void, report: ([Diagnostic]) -> Void
     ) {

@@ -47,13 +47,14 @@ import Testing
     }
 
     /// Diagnostics are handed on as the cases are read, never held for a whole input: on one thread
-    /// after each case; with workers, a piece that finds more than a worker may hold is read again by
-    /// the calling thread, which hands them on as it goes. The output is the same every way.
+    /// after each run of 32 cases (read, then evaluated); with workers, a piece that finds more than
+    /// a worker may hold is read again by the calling thread, which hands them on as it goes. The
+    /// output is the same every way.
     @Test func diagnosticsAreHandedOnAsCasesAreRead() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("caseaudit-stream-\(UUID().uuidString).yaml").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        // 40 cases with an id and nothing else: each has findings (facts missing, questions unanswered).
-        try (1...40).map { "---\ncase: S-\($0)\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
+        // 100 cases with an id and nothing else: each has findings (facts missing, questions unanswered).
+        try (1...100).map { "---\ncase: S-\($0)\n" }.joined().write(toFile: path, atomically: true, encoding: .utf8)
         let schema = CaseSchema(try #require(DefaultCriteriaSet.load().set))
         func lint(jobs: Int, held: Int) -> (batches: Int, text: String) {
             let stream = CaseStream(schema: schema, inputs: [.file(path)], jobs: jobs, pieceBytes: (4 << 20, 1 << 20), heldDiagnostics: held)
@@ -68,11 +69,13 @@ import Testing
         let one = lint(jobs: 1, held: 8192)
         let held = lint(jobs: 2, held: 8192)
         let overflowing = lint(jobs: 2, held: 100)
-        // One batch per case on one thread and when read again; a worker holding them all: one batch.
-        #expect(one.batches == 40)
-        #expect(overflowing.batches == 40)
+        // On one thread and when read again: one batch after cases 32, 64 and 96, and one with the
+        // last 4 at the end. A worker holding them all: one batch.
+        #expect(CaseStream.batchSize == 32)
+        #expect(one.batches == 4)
+        #expect(overflowing.batches == 4)
         #expect(held.batches == 1)
-        #expect(one.text.hasSuffix("in 1 file (40 cases)"))
+        #expect(one.text.hasSuffix("in 1 file (100 cases)"))
         #expect(held.text == one.text)
         #expect(overflowing.text == one.text)
     }
