@@ -290,6 +290,9 @@ public final class CaseStream: Sendable {
                     read.duplicates.insert(key)
                     skip(record)
                     note(duplicate)
+                    // A skipped case ends the run, so what is found is handed on however many
+                    // duplicates follow.
+                    addBatch()
                     return
                 }
             } else {

@@ -47,7 +47,7 @@ public struct QuestionResult: Sendable, Hashable {
     /// True when the answer was computed from the facts.
     public var computed: Bool
 
-    public init(question: Int, element: Int?, kind: ResultKind, answer: AnswerValue? = nil, computed: Bool = false) {
+    public init(question: Int, element: Int? = nil, kind: ResultKind, answer: AnswerValue? = nil, computed: Bool = false) {
         self.answer = answer
         storedQuestion = Int32(clamping: question)
         storedElement = element.map { Int32(clamping: max(0, $0)) } ?? -1

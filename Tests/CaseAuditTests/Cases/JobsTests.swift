@@ -80,6 +80,24 @@ import Testing
         #expect(overflowing.text == one.text)
     }
 
+    /// A case skipped as a duplicate ends the run of cases waiting to be evaluated, so on one thread
+    /// each duplicate is handed on as it is found: a file of one case and 40 copies of it reports 40
+    /// times (the first with the case's own findings), never holding them all to the end.
+    @Test func duplicatesAreHandedOnAsFound() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("caseaudit-duplicates-\(UUID().uuidString).yaml").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try String(repeating: "---\ncase: D-1\n", count: 41).write(toFile: path, atomically: true, encoding: .utf8)
+        let schema = CaseSchema(try #require(DefaultCriteriaSet.load().set))
+        let stream = CaseStream(schema: schema, inputs: [.file(path)], jobs: 1)
+        var batches: [[Diagnostic]] = []
+        let summary = LintRun.cases(stream) { batches.append($0) }
+        #expect(summary.cases == 1)
+        #expect(batches.count == 40)
+        #expect(batches.allSatisfy { $0.count(of: .error) >= 1 && $0.last?.code == "case.duplicate-id" })
+        #expect(batches.dropFirst().allSatisfy { $0.count == 1 })
+        #expect(batches.flatMap { $0 }.filter { $0.code == "case.duplicate-id" }.count == 40)
+    }
+
     /// A directory with the York YAML cases copied twice into one large file (ids made
     /// unique per copy), a second file repeating one id of the first, a document using an alias, and
     /// a file cut off by a syntax error after 30 documents.
