@@ -72,7 +72,8 @@ public struct PositionTable: Sendable, Sequence {
     public var isEmpty: Bool { recorded == 0 }
 
     public subscript(index: Int) -> SourcePosition? {
-        get { slots.indices.contains(index) ? slots[index] : nil }
+        // An empty table (the answers of a case with facts only) answers without reading its slots.
+        get { !isEmpty && slots.indices.contains(index) ? slots[index] : nil }
         // Inlined where a reader records a position per value; growing is the rare call.
         @inline(__always) set {
             guard slots.indices.contains(index) else { return grow(toSet: index, newValue) }

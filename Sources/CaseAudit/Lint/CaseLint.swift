@@ -65,10 +65,6 @@ struct CaseLint {
         let record = evaluation.record
         let results = evaluation.results
         let rejected = record.positions.rejectedFacts
-        // The positions of answer keys, looked in only when the case has any (a case with facts
-        // only has none, and has most questions unanswered).
-        let answerKeys = record.positions.answers
-        let hasAnswerKeys = !answerKeys.isEmpty
         var findings = evaluation.findings
         findings.reserveCapacity(findings.count + 4)
         // Each cause with the questions it leaves undecided, in order of first appearance: a case
@@ -94,9 +90,9 @@ struct CaseLint {
                         // A computation that lacks a fact whose value was rejected is already reported there.
                         let lacking = evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts)
                         if !rejected.isEmpty, lacking.contains(where: rejected.contains) { continue }
-                        let location = answerKeys[question].map { record.location($0) } ?? recordLocation
+                        let location = record.positions.answers[question].map { record.location($0) } ?? recordLocation
                         findings.append(unanswered(results[index], record, lacking: lacking, at: location))
-                    } else if hasAnswerKeys, let key = answerKeys[question] {
+                    } else if let key = record.positions.answers[question] {
                         findings.append(unanswered(results[index], record, lacking: [], at: record.location(key)))
                     } else if eachUnanswered {
                         findings.append(unanswered(results[index], record, lacking: [], at: recordLocation))
