@@ -50,7 +50,7 @@ public struct QuestionResult: Sendable, Hashable {
     public init(question: Int, element: Int? = nil, kind: ResultKind, answer: AnswerValue? = nil, computed: Bool = false) {
         self.answer = answer
         storedQuestion = Int32(clamping: question)
-        storedElement = element.map { Int32(clamping: max(0, $0)) } ?? -1
+        storedElement = Self.stored(element: element)
         self.kind = kind
         self.computed = computed
     }
@@ -64,6 +64,8 @@ public struct QuestionResult: Sendable, Hashable {
     /// For a `for_each` instance: the element's index in the set fact's domain.
     public var element: Int? {
         get { storedElement < 0 ? nil : Int(storedElement) }
-        set { storedElement = newValue.map { Int32(clamping: max(0, $0)) } ?? -1 }
+        set { storedElement = Self.stored(element: newValue) }
     }
+
+    private static func stored(element: Int?) -> Int32 { element.map { Int32(clamping: max(0, $0)) } ?? -1 }
 }
