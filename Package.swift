@@ -104,7 +104,7 @@ let package = Package(
         .executableTarget(name: "rules-load", dependencies: ["CaseAudit"], path: "Benchmarks/RulesLoad"),
         // A large synthetic IAOW sample for scoring benchmarks (not a test).
         .executableTarget(name: "case-generator", dependencies: ["CaseAudit", "YAMLKit"], path: "Benchmarks/CaseGenerator"),
-        .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit"]),
+        .testTarget(name: "YAMLKitTests", dependencies: ["YAMLKit", "CYAML"]),
         .testTarget(
             name: "CaseAuditTests",
             dependencies: ["CaseAudit"],

@@ -2,11 +2,19 @@ internal import CYAML
 
 /// Sets up a libyaml parser over one range of an input.
 enum LibYAMLInput {
+    /// Who decodes the input for libyaml's scanner.
+    enum Decoding {
+        /// Here, in bulk, when ``CheckedInput`` passes the range; libyaml's reader otherwise.
+        case checkedHere
+        /// libyaml's reader, character by character (for tests comparing the two).
+        case libyamlReader
+    }
+
     /// Calls `body` with the whole input's bytes, the byte offset where libyaml's input starts and a
     /// parser reading the range, valid only during the call; `failed` gets the error when no parser
     /// can be made.
     static func parse(
-        _ source: SourceText, _ range: YAMLRange,
+        _ source: SourceText, _ range: YAMLRange, decoding: Decoding = .checkedHere,
         _ body: (UnsafeBufferPointer<UInt8>, Int, UnsafeMutablePointer<yaml_parser_t>) -> Void,
         failed: (YAMLError) -> Void
     ) {
@@ -29,6 +37,11 @@ enum LibYAMLInput {
                 guard let base = buffer.baseAddress.map({ $0 + origin }) ?? fallback.baseAddress else { return }
                 yaml_parser_set_input_string(parser, base, end - origin)
                 yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
+                guard decoding == .checkedHere,
+                      let checked = CheckedInput(UnsafeBufferPointer(rebasing: buffer[origin..<end]))
+                else { return body(buffer, origin, parser) }
+                let own = caseaudit_yaml_parser_set_checked_input(parser, checked.text, checked.length, checked.characters)
+                defer { caseaudit_yaml_parser_restore_buffer(parser, own) }
                 body(buffer, origin, parser)
             }
         }
