@@ -48,6 +48,28 @@ struct CheckedInputTests {
         #expect(characters(text) == nil)
     }
 
+    /// A copy's buffer is kept for the next copy: whether new or used before, it holds the bytes
+    /// and then zeros, never what a longer copy left there.
+    @Test("a buffer used again holds only the new bytes and the NUL after them")
+    func buffersUsedAgain() {
+        let long = Array(String(repeating: "key: value\n", count: 400).utf8)
+        let short = Array("a: 1".utf8)
+        for _ in 0..<50 {
+            for bytes in [long, short] {
+                bytes.withUnsafeBufferPointer { buffer in
+                    guard let copy = CheckedInput(buffer) else {
+                        Issue.record("not copied")
+                        return
+                    }
+                    #expect(copy.length == bytes.count)
+                    #expect(copy.characters == bytes.count)
+                    let held = Array(UnsafeBufferPointer(start: copy.text, count: copy.length + CheckedInput.padding))
+                    #expect(held == bytes + Array(repeating: 0, count: CheckedInput.padding))
+                }
+            }
+        }
+    }
+
     /// Every event, with its marks and value, and the error that ends them, as libyaml gave them.
     private func events(_ text: [UInt8], range: YAMLRange? = nil, decoding: LibYAMLInput.Decoding) -> [String] {
         let source = SourceText(path: "t.yaml", bytes: text)
