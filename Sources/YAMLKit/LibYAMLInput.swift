@@ -42,7 +42,8 @@ enum LibYAMLInput {
                 else { return body(buffer, origin, parser) }
                 let own = caseaudit_yaml_parser_set_checked_input(parser, checked.text, checked.length, checked.characters)
                 defer { caseaudit_yaml_parser_restore_buffer(parser, own) }
-                body(buffer, origin, parser)
+                // The copy is libyaml's input: it must outlive every event the parser gives.
+                withExtendedLifetime(checked) { body(buffer, origin, parser) }
             }
         }
     }
