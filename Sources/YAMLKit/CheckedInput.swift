@@ -1,5 +1,4 @@
 internal import CYAML
-import Synchronization
 
 /// A copy of input that libyaml's reader would take unchanged, handed to libyaml's scanner as the
 /// reader's buffer so that the reader's work, decoding and checking each character in turn, is
@@ -19,50 +18,23 @@ struct CheckedInput: ~Copyable {
     }()
 
     /// The bytes, then ``padding`` zero bytes.
-    let text: UnsafeMutablePointer<UInt8>
+    var text: UnsafeMutablePointer<UInt8> { buffer.start }
     let length: Int
     /// How many characters the bytes hold: what the reader would count.
     let characters: Int
-    private let capacity: Int
+    private let buffer: CopyBuffers.Buffer
 
     /// A copy of `bytes` if the reader would take every one of them unchanged, else nil.
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard Self.readerIsKnown, bytes.count <= Self.maxBytes, let characters = Self.characters(in: bytes) else { return nil }
-        let needed = bytes.count + Self.padding
-        let spare = Self.spares.withLock { spares in
-            spares.firstIndex { $0.capacity >= needed }.map { spares.remove(at: $0) }
-        }
-        capacity = spare?.capacity ?? (needed + Self.spareRounding - 1) / Self.spareRounding * Self.spareRounding
-        text = spare?.text ?? .allocate(capacity: capacity)
-        if let base = bytes.baseAddress { text.update(from: base, count: bytes.count) }
-        (text + bytes.count).update(repeating: 0, count: Self.padding)
+        buffer = CopyBuffers.take(bytes.count + Self.padding)
+        if let base = bytes.baseAddress { buffer.start.update(from: base, count: bytes.count) }
+        (buffer.start + bytes.count).update(repeating: 0, count: Self.padding)
         length = bytes.count
         self.characters = characters
     }
 
-    deinit {
-        let kept = capacity <= Self.spareBytes && Self.spares.withLock { spares in
-            guard spares.count < Self.spareCount else { return false }
-            spares.append(Spare(text: text, capacity: capacity))
-            return true
-        }
-        if !kept { text.deallocate() }
-    }
-
-    /// Buffers kept for the next copy. A large input is read in runs of about 1 MiB, and memory
-    /// freed goes back to the system at once (`Sources/CAllocator`), so a new buffer for each run
-    /// would be faulted in again page by page: 10,000 page faults for a 41 MB input. At most
-    /// ``spareCount`` buffers of at most ``spareBytes`` are kept, each as long as the process.
-    private static let spares = Mutex<[Spare]>([])
-    private static let spareCount = 4
-    private static let spareBytes = 2 << 20
-    /// A buffer kept: held by the list alone until a copy takes it out, so no two threads use it.
-    private struct Spare: @unchecked Sendable {
-        let text: UnsafeMutablePointer<UInt8>
-        let capacity: Int
-    }
-    /// Capacities are rounded up to this, so that runs of slightly different lengths share buffers.
-    private static let spareRounding = 256 << 10
+    deinit { CopyBuffers.give(buffer) }
 
     /// The number of characters in `bytes` if every one is valid UTF-8 of a character YAML allows
     /// (tab, line feed, carriage return, printable ASCII, U+0085, U+00A0–U+D7FF, U+E000–U+FFFD,

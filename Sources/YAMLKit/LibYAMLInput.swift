@@ -22,7 +22,7 @@ enum LibYAMLInput {
             // libyaml mishandles a BOM when the encoding is forced (it counts it as a column and then
             // rejects line 2), so the BOM is skipped here and positions are offset past it.
             let hasBOM = range.start == 0 && buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF
-            let origin = range.start + (hasBOM ? 3 : 0)
+            let origin = min(range.start + (hasBOM ? 3 : 0), buffer.count)
             let end = max(origin, min(range.end, buffer.count))
             let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
             defer { parser.deallocate() }

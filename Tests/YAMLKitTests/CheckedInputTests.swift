@@ -46,6 +46,17 @@ struct CheckedInputTests {
         text[100] = 0x61
         text[6990] = 0x00
         #expect(characters(text) == nil)
+        // Inside a whole block, which the vector loop checks: each refusal, then a character it
+        // must count as one.
+        let block = Array(String(repeating: "a", count: 9000).utf8)
+        for bytes in [[0x7F], [0xFF], [0x80], [0xC3, 0x28], [0xC2, 0x80], [0x0B]] as [[UInt8]] {
+            var text = block
+            text.replaceSubrange(100..<100 + bytes.count, with: bytes)
+            #expect(characters(text) == nil, "\(bytes)")
+        }
+        var accented = block
+        accented.replaceSubrange(100..<102, with: Array("é".utf8))
+        #expect(characters(accented) == 8999)
     }
 
     /// A copy's buffer is kept for the next copy: whether new or used before, it holds the bytes
