@@ -51,9 +51,7 @@ struct CheckedInput: ~Copyable {
             if count - index >= block {
                 var other: UInt8 = 0
                 for byte in UnsafeBufferPointer(start: base + index, count: block) {
-                    let printable: UInt8 = byte &- 0x20 < 0x5F ? 1 : 0
-                    let space: UInt8 = (byte == 0x0A ? 1 : 0) | (byte == 0x09 ? 1 : 0) | (byte == 0x0D ? 1 : 0)
-                    other |= (printable | space) ^ 1
+                    other |= allowedASCII(byte) ^ 1
                 }
                 if other == 0 {
                     index += block
@@ -70,12 +68,18 @@ struct CheckedInput: ~Copyable {
         return count - continuations
     }
 
+    /// 1 for an ASCII byte YAML allows (printable, tab, line feed, carriage return), else 0: a
+    /// number rather than a Bool, so that a loop over a block needs no branch.
+    @inline(__always)
+    private static func allowedASCII(_ byte: UInt8) -> UInt8 {
+        let printable: UInt8 = byte &- 0x20 < 0x5F ? 1 : 0
+        return printable | (byte == 0x0A ? 1 : 0) | (byte == 0x09 ? 1 : 0) | (byte == 0x0D ? 1 : 0)
+    }
+
     /// The width in bytes of the character at `start` if it is one the reader copies unchanged.
     private static func characterWidth(_ start: UnsafePointer<UInt8>, available: Int) -> Int? {
         let lead = start[0]
-        if lead < 0x80 {
-            return lead &- 0x20 < 0x5F || lead == 0x0A || lead == 0x09 || lead == 0x0D ? 1 : nil
-        }
+        if lead < 0x80 { return allowedASCII(lead) == 1 ? 1 : nil }
         let width = lead & 0xE0 == 0xC0 ? 2 : lead & 0xF0 == 0xE0 ? 3 : lead & 0xF8 == 0xF0 ? 4 : 0
         guard width > 0, width <= available else { return nil }
         var value = UInt32(lead) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
