@@ -68,7 +68,7 @@ struct TreeBuilder {
                         errors.append(marks.error(parser.pointee))
                         return
                     }
-                    defer { yaml_event_delete(&event) }
+                    defer { caseaudit_yaml_event_release(&event) }
                     if event.type == YAML_STREAM_END_EVENT { return }
                     try handle(&event)
                 }

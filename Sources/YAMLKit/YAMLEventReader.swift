@@ -90,7 +90,7 @@ public struct YAMLEventReader: ~Copyable {
     /// or alias (``needsTree``).
     public mutating func next() -> Bool {
         if holdsEvent {
-            yaml_event_delete(event)
+            caseaudit_yaml_event_release(event)
             holdsEvent = false
         }
         while !stopped {
@@ -137,7 +137,7 @@ public struct YAMLEventReader: ~Copyable {
                 complete = true
                 return false
             default:
-                yaml_event_delete(event)
+                caseaudit_yaml_event_release(event)
                 holdsEvent = false
             }
         }
