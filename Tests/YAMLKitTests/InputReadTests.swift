@@ -17,7 +17,9 @@ struct InputReadTests {
         defer { close(fd) }
         let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         try #require(written == count)
-        return (String(cString: template), bytes)
+        // The name mkstemp filled in, up to the NUL that ends it.
+        let path = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return (path, bytes)
     }
 
     /// A file at the size read in two halves at once, one byte past it, and just under it, come back
