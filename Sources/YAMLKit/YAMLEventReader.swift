@@ -90,7 +90,9 @@ public struct YAMLEventReader: ~Copyable {
     /// or alias (``needsTree``).
     public mutating func next() -> Bool {
         if holdsEvent {
-            caseaudit_yaml_event_release(event)
+            // Freed without zeroing only when yaml_parser_parse fills the event next: otherwise no
+            // freed string may be left for an accessor to read.
+            if stopped { yaml_event_delete(event) } else { caseaudit_yaml_event_release(event) }
             holdsEvent = false
         }
         while !stopped {
@@ -181,7 +183,7 @@ public struct YAMLEventReader: ~Copyable {
 
     /// The current scalar's bytes, valid until the next event.
     public var bytes: UnsafeBufferPointer<UInt8> {
-        guard kind == .scalar, let value = event.pointee.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }
+        guard holdsEvent, kind == .scalar, let value = event.pointee.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: value, count: event.pointee.data.scalar.length)
     }
 
@@ -201,6 +203,7 @@ public struct YAMLEventReader: ~Copyable {
 
     /// The current node's explicit tag.
     public var tag: NodeTag {
+        guard holdsEvent else { return .none }
         let pointer: UnsafeMutablePointer<yaml_char_t>?
         switch kind {
         case .scalar: pointer = event.pointee.data.scalar.tag

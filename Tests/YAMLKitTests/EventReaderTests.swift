@@ -27,6 +27,10 @@ struct EventReaderTests {
             while reader.next() {
                 seen.append((reader.kind, reader.tag, reader.kind == .scalar ? reader.text : ""))
             }
+            // Past the end no event is held: the last scalar's text and tag are gone with it.
+            let again = reader.next()
+            let (bytes, tag) = (reader.bytes.count, reader.tag)
+            #expect(!again && bytes == 0 && tag == .none)
         }
         #expect(outcome.errors.isEmpty)
         #expect(outcome.needsTree)
