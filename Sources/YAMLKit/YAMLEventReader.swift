@@ -90,8 +90,8 @@ public struct YAMLEventReader: ~Copyable {
     /// or alias (``needsTree``).
     public mutating func next() -> Bool {
         if holdsEvent {
-            // Freed without zeroing only when yaml_parser_parse fills the event next: otherwise no
-            // freed string may be left for an accessor to read.
+            // Freed without zeroing only when yaml_parser_parse fills (and first zeroes) the event
+            // next; once the events have stopped it is zeroed, as an accessor may still read it.
             if stopped { yaml_event_delete(event) } else { caseaudit_yaml_event_release(event) }
             holdsEvent = false
         }
@@ -183,7 +183,7 @@ public struct YAMLEventReader: ~Copyable {
 
     /// The current scalar's bytes, valid until the next event.
     public var bytes: UnsafeBufferPointer<UInt8> {
-        guard holdsEvent, kind == .scalar, let value = event.pointee.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }
+        guard kind == .scalar, let value = event.pointee.data.scalar.value else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: value, count: event.pointee.data.scalar.length)
     }
 
@@ -203,7 +203,6 @@ public struct YAMLEventReader: ~Copyable {
 
     /// The current node's explicit tag.
     public var tag: NodeTag {
-        guard holdsEvent else { return .none }
         let pointer: UnsafeMutablePointer<yaml_char_t>?
         switch kind {
         case .scalar: pointer = event.pointee.data.scalar.tag
