@@ -13,7 +13,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let set = result.set else { return 0 }
     _ = RulesLint.warnings(set)
     let record = CaseRecord(
-        id: "F-1", facts: Array(repeating: nil, count: set.facts.count), answers: Array(repeating: nil, count: set.questions.count),
+        id: "F-1", facts: Array(repeating: nil, count: set.facts.count), answers: AnswerTable(count: set.questions.count),
         source: SourceText(path: "fuzz-case.yaml", bytes: []), positions: CasePositions(record: .start))
     _ = Evaluator(set, runsChecks: true).evaluate(record).gaps(set)
     return 0
