@@ -26,32 +26,37 @@ struct HostileRulesTests {
         #expect((unknown.location?.line, unknown.location?.column) == (15, 26))
     }
 
+    /// An expression nested or chained far past the limit, and the column of its 65th level.
+    struct Deep: Sendable, CustomTestStringConvertible {
+        /// What it is, for the test's name: the expression itself is up to 50 KB.
+        let name: String
+        let expression: String
+        let column: Int
+        var testDescription: String { name }
+    }
+
     /// Each chain or nesting is refused at the node that makes the tree 65 levels deep: column 14 is
     /// where the expression starts on line 21 (`    applies: `), plus that node's offset.
-    static let deep: [(String, Int)] = {
-        let parentheses = String(repeating: "(", count: 25_000) + "cp" + String(repeating: ")", count: 25_000)
-        let nots = String(repeating: "not ", count: 12_000) + "cp"
-        let ands = Array(repeating: "cp", count: 4_000).joined(separator: " and ")
-        let sums = "start" + String(repeating: " + 1", count: 10_000) + " > start"
-        return [
-            // 25,000 parentheses: the 65th '(' is at offset 64.
-            (parentheses, 14 + 64),
-            // 12,000 'not ': the 65th 'not' is at offset 64 × 4.
-            (nots, 14 + 256),
-            // 4,000 terms 'cp and cp and …' (7 characters each): the 64th 'and' (65 levels with its
-            // operands) is at offset 3 + 63 × 7.
-            (ands, 14 + 3 + 63 * 7),
-            // 10,000 terms 'start + 1 + 1 …': the first '+' at offset 6, then every 4; the 64th at 6 + 63 × 4.
-            (sums, 14 + 6 + 63 * 4),
-        ]
-    }()
+    static let deep: [Deep] = [
+        // 25,000 parentheses: the 65th '(' is at offset 64.
+        Deep(
+            name: "25,000 nested parentheses",
+            expression: String(repeating: "(", count: 25_000) + "cp" + String(repeating: ")", count: 25_000), column: 14 + 64),
+        // 12,000 'not ': the 65th 'not' is at offset 64 × 4.
+        Deep(name: "12,000 'not'", expression: String(repeating: "not ", count: 12_000) + "cp", column: 14 + 256),
+        // 4,000 terms 'cp and cp and …' (7 characters each): the 64th 'and' (65 levels with its
+        // operands) is at offset 3 + 63 × 7.
+        Deep(name: "4,000 terms of 'and'", expression: Array(repeating: "cp", count: 4_000).joined(separator: " and "), column: 14 + 3 + 63 * 7),
+        // 10,000 terms 'start + 1 + 1 …': the first '+' at offset 6, then every 4; the 64th at 6 + 63 × 4.
+        Deep(name: "10,000 terms of '+'", expression: "start" + String(repeating: " + 1", count: 10_000) + " > start", column: 14 + 6 + 63 * 4),
+    ]
 
     @Test("deep nesting and long chains: rules.expression-too-deep at the 65th level", arguments: deep)
-    func deepExpressions(_ expression: String, _ column: Int) throws {
-        let result = Self.load(RuleFixtures.text(replacing: [21: "    applies: " + expression]))
+    func deepExpressions(_ deep: Deep) throws {
+        let result = Self.load(RuleFixtures.text(replacing: [21: "    applies: " + deep.expression]))
         #expect(result.set == nil)
         let error = try Self.first(result, "rules.expression-too-deep")
-        #expect((error.location?.line, error.location?.column) == (21, column))
+        #expect((error.location?.line, error.location?.column) == (21, deep.column))
         // The caret line shows at most about 120 characters of the 50 KB line.
         #expect((error.location?.lineText?.count ?? 0) <= 122)
         #expect(DiagnosticFormatter().format(error).utf8.count < 600)
