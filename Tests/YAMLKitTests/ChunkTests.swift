@@ -20,6 +20,19 @@ struct ChunkTests {
         #expect(YAMLChunks.split(SourceText(path: "e.yaml", text: ""), size: 4) == [.whole(SourceText(path: "e.yaml", text: ""))])
     }
 
+    /// A marker followed by a tab, a carriage return or the end of the input starts a run too; one
+    /// on the input's last three bytes is found, and a long line with none is passed over whole.
+    @Test("markers before a tab, a carriage return or the end; long lines without one")
+    func markerEndings() {
+        // "k: 1\n" (0–4), "---\t\n" (5–9), "k: 2\r\n" (10–15), "---\r\n" (16–20), then a line of
+        // 1,000 'x' (21–1020) and its line feed (1021), then "---" at 1022–1024, the end.
+        let text = "k: 1\n---\t\nk: 2\r\n---\r\n" + String(repeating: "x", count: 1_000) + "\n---"
+        let ranges = YAMLChunks.split(SourceText(path: "t.yaml", text: text), size: 4)
+        #expect(ranges.map(\.start) == [0, 5, 16, 1022])
+        #expect(ranges.map(\.line) == [1, 2, 4, 6])
+        #expect(ranges.last?.end == 1025)
+    }
+
     /// Runs are `size` bytes until four sizes' worth is left, then a quarter of that, so the
     /// workers end together: 30 documents of 10 bytes ("---\nk: 12\n"), size 50.
     @Test("the last runs are a quarter of the size")
