@@ -17,7 +17,8 @@ public final class SourceText: Sendable {
         self.bytes = bytes
     }
 
-    private var lineStarts: LineTable {
+    /// The line table, built on first use (the split of a large input walks it for `---` lines).
+    var lineStarts: LineTable {
         lineTable.withLock { table in
             if let table { return table }
             let built = LineTable(of: bytes)

@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Splits a large YAML input into runs of whole documents that can be read on their own (and in
 /// parallel) with ``YAMLRange``.
 ///
@@ -19,6 +11,7 @@ public enum YAMLChunks {
     /// range's first line comes from the source's line table, built here if it was not (a large
     /// input read ahead has it built while the set loads).
     public static func split(_ source: SourceText, size: Int) -> [YAMLRange] {
+        let lines = source.lineStarts
         let starts: [Int] = source.bytes.withUnsafeBufferPointer { bytes in
             var starts: [Int] = []
             var start = 0
@@ -27,7 +20,7 @@ public enum YAMLChunks {
                 // The last four sizes' worth goes in quarter-size runs, so that the workers, taking
                 // runs as they come free, finish close together.
                 let step = bytes.count - start > 4 * size ? size : size / 4
-                start = boundary(in: bytes, from: start + max(step, 1))
+                start = boundary(in: bytes, lines: lines, from: start + max(step, 1))
             }
             return starts
         }
@@ -38,23 +31,23 @@ public enum YAMLChunks {
         }
     }
 
-    /// The first document-start line at or after `offset`, or the end. Lines are found with
-    /// `memchr` (vectorised): a large document with no marker in it (one 50 MB scalar) is passed
-    /// over at memory speed, not byte by byte.
-    private static func boundary(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int) -> Int {
-        guard let base = bytes.baseAddress, offset < bytes.count else { return bytes.count }
-        // A line starts after each line feed from `offset - 1` on, so at `offset` or later.
-        var search = offset - 1
-        while let found = memchr(base + search, Int32(UInt8(ascii: "\n")), bytes.count - search) {
-            let line = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
-            guard line + 3 <= bytes.count else { break }
-            if bytes[line] == UInt8(ascii: "-"), bytes[line + 1] == UInt8(ascii: "-"), bytes[line + 2] == UInt8(ascii: "-") {
-                let after = line + 3 < bytes.count ? bytes[line + 3] : UInt8(ascii: "\n")
+    /// The first document-start line at or after `offset`, or the end. The lines are the source's
+    /// line table, built once (in the background for a large input read ahead): a large document
+    /// with no marker in it (one 50 MB scalar) is passed over a line at a time, not a byte at a time.
+    private static func boundary(in bytes: UnsafeBufferPointer<UInt8>, lines: LineTable, from offset: Int) -> Int {
+        guard offset < bytes.count else { return bytes.count }
+        // The line after the one holding `offset - 1` is the first to start at `offset` or later.
+        var line = lines.line(containing: offset - 1) + 1
+        while line < lines.count {
+            let start = lines[line]
+            guard start + 3 <= bytes.count else { break }
+            if bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "-"), bytes[start + 2] == UInt8(ascii: "-") {
+                let after = start + 3 < bytes.count ? bytes[start + 3] : UInt8(ascii: "\n")
                 if after == UInt8(ascii: " ") || after == UInt8(ascii: "\t") || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\r") {
-                    return line
+                    return start
                 }
             }
-            search = line
+            line += 1
         }
         return bytes.count
     }
