@@ -29,8 +29,10 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        // Large input files mapped into memory, safe from a truncation while mapped (a SIGBUS guard).
+        .target(name: "CMappedFile"),
         // libyaml → a node tree with exact source positions, limits and located errors. No policy.
-        .target(name: "YAMLKit", dependencies: ["CYAML"]),
+        .target(name: "YAMLKit", dependencies: ["CYAML", "CMappedFile"]),
         // The library: diagnostics, criteria sets, expressions, cases, evaluation, scoring, renderers.
         .target(
             name: "CaseAudit",

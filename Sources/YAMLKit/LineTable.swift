@@ -22,7 +22,7 @@ struct LineTable: Sendable {
     /// workers waits for the table).
     static let halvedBytes = 4 << 20
 
-    init(of bytes: [UInt8]) {
+    init(of bytes: SourceBytes) {
         runs = bytes.withUnsafeBufferPointer { all -> [[UInt32]] in
             let buffer = UnsafeBufferPointer(rebasing: all.prefix(Int(UInt32.max)))
             guard buffer.count >= Self.halvedBytes else { return [Self.starts(in: buffer, 0..<buffer.count, first: true)] }

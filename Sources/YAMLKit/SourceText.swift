@@ -7,15 +7,24 @@ public final class SourceText: Sendable {
     /// The path (or a name such as `<stdin>`) shown in diagnostics.
     public let path: String
     /// The raw bytes as read. Not guaranteed to be valid UTF-8.
-    public let bytes: [UInt8]
+    public let bytes: SourceBytes
     /// Where each line starts, built on first use: only diagnostics need it, and most loads
     /// produce none.
     private let lineTable = Mutex<LineTable?>(nil)
 
     public init(path: String, bytes: [UInt8]) {
         self.path = path
+        self.bytes = SourceBytes(bytes)
+    }
+
+    public init(path: String, bytes: SourceBytes) {
+        self.path = path
         self.bytes = bytes
     }
+
+    /// True when the input is a file that another program truncated while it was read: the bytes
+    /// it no longer had read as zeros, and what was found in them is not to be trusted.
+    public var wasTruncatedWhileRead: Bool { bytes.fileWasTruncated }
 
     /// The line table, built on first use (the split of a large input walks it for `---` lines).
     var lineStarts: LineTable {

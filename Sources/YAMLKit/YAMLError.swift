@@ -51,6 +51,14 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(position): \(message) [\(kind.code)]" }
 
+    /// For an input that another program truncated while it was read (``SourceText/wasTruncatedWhileRead``).
+    public static func truncatedWhileRead(_ source: SourceText) -> YAMLError {
+        YAMLError(
+            .unreadable,
+            "cannot read '\(source.path)' whole: another program truncated it while it was read, and what it no longer held read as empty; read it again once it is written",
+            at: .start)
+    }
+
     /// True for a problem that ends the input (syntax, encoding, a limit); a duplicate or non-scalar
     /// key or an undefined alias does not.
     public var isFatal: Bool {

@@ -6,8 +6,10 @@ public enum YAMLLoader {
     /// Loads a file.
     public static func load(path: String, limits: YAMLLimits = .default) -> LoadedStream {
         do {
-            let bytes = try InputReader.read(path: path, maxBytes: limits.maxInputBytes)
-            return load(bytes: bytes, path: path, limits: limits)
+            let source = SourceText(path: path, bytes: try InputReader.read(path: path, maxBytes: limits.maxInputBytes))
+            var loaded = load(source: source, limits: limits)
+            if source.wasTruncatedWhileRead { loaded.errors.append(.truncatedWhileRead(source)) }
+            return loaded
         } catch {
             return failure(error, path: path, limits: limits)
         }
@@ -121,7 +123,7 @@ public enum YAMLLoader {
     }
 
     /// UTF-16 and UTF-32 input is refused with a message that says so (libyaml would only report offset 0).
-    private static func unsupportedEncoding(_ bytes: [UInt8]) -> YAMLError? {
+    private static func unsupportedEncoding(_ bytes: SourceBytes) -> YAMLError? {
         guard bytes.count >= 2 else { return nil }
         let utf16 = (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
             || (bytes[0] == 0 && bytes[1] != 0) || (bytes[0] != 0 && bytes[1] == 0)

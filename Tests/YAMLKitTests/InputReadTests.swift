@@ -22,24 +22,55 @@ struct InputReadTests {
         return (path, bytes)
     }
 
-    /// A file at the size read in two halves at once, one byte past it, and just under it, come back
-    /// whole and in order: each byte where it was.
-    @Test("a large file read in two halves comes back byte for byte", arguments: [
-        InputReader.halvedBytes - 1, InputReader.halvedBytes, InputReader.halvedBytes + 1, InputReader.halvedBytes + 4097,
+    /// A file just under the size mapped (so read), at it, past it and past it by a page and a
+    /// byte (mapped) comes back whole and in order, each byte where it was; read rather than
+    /// mapped, the same.
+    @Test("a file mapped or read comes back byte for byte", arguments: [
+        InputReader.mappedBytes - 1, InputReader.mappedBytes, InputReader.mappedBytes + 1, InputReader.mappedBytes + 4097,
     ])
-    func halves(count: Int) throws {
+    func wholeFile(count: Int) throws {
         let file = try patterned(count)
         defer { unlink(file.path) }
         let read = try InputReader.read(path: file.path, maxBytes: 64 << 20)
         #expect(read.count == count)
-        #expect(read == file.bytes)
+        #expect(read.elementsEqual(file.bytes))
+        #expect(read.withUnsafeBufferPointer { $0.elementsEqual(file.bytes) })
+        #expect(!read.fileWasTruncated)
+        let unmapped = try InputReader.read(path: file.path, maxBytes: 64 << 20, mappedFrom: .max)
+        #expect(unmapped.elementsEqual(file.bytes))
+    }
+
+    /// Another program truncating a mapped file must not end the process (SIGBUS): the page past
+    /// the new end reads as zeros and the file is marked truncated. Within the last page the file
+    /// still has, the bytes past its end read as zeros too (the system's rule), with no fault.
+    @Test("a mapped file truncated while mapped reads zeros past its new end, and says so")
+    func truncatedWhileMapped() throws {
+        let page = sysconf(Int32(_SC_PAGESIZE))
+        let third = page * 300
+        let file = try patterned(3 * third)
+        defer { unlink(file.path) }
+        let mapped = try InputReader.read(path: file.path, maxBytes: 64 << 20)
+        #expect(mapped.count == 3 * third)
+        let kept = third + 100
+        try #require(truncate(file.path, off_t(kept)) == 0)
+        #expect(mapped[1] == 1 && mapped[kept - 1] == file.bytes[kept - 1] && file.bytes[kept - 1] != 0)
+        #expect(mapped[kept] == 0 && mapped[third + page - 1] == 0)
+        #expect(!mapped.fileWasTruncated)
+        // The next page is gone from the file: the fault is caught.
+        #expect(mapped[third + page] == 0)
+        #expect(mapped.fileWasTruncated)
+        #expect(mapped[3 * third - 1] == 0)
+        // Another mapping of the same file, made now, is not marked.
+        let again = try InputReader.read(path: file.path, maxBytes: 64 << 20, mappedFrom: 1)
+        #expect(again.count == kept && !again.fileWasTruncated)
+        #expect(again.elementsEqual(file.bytes.prefix(kept)))
     }
 
     /// The size limit is checked before reading: a file above it is refused, however it would be read.
     @Test("a file above the limit is refused before it is read")
     func limit() throws {
-        let file = try patterned(InputReader.halvedBytes + 1)
+        let file = try patterned(InputReader.mappedBytes + 1)
         defer { unlink(file.path) }
-        #expect(throws: InputReader.Failure.self) { try InputReader.read(path: file.path, maxBytes: InputReader.halvedBytes) }
+        #expect(throws: InputReader.Failure.self) { try InputReader.read(path: file.path, maxBytes: InputReader.mappedBytes) }
     }
 }

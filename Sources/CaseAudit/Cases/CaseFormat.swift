@@ -7,12 +7,12 @@ public enum CaseFormat: String, Sendable, CaseIterable {
 
     /// The format of standard input, from its first line that is not blank or a `#` comment: CSV
     /// when that line is a CSV header (comma-separated, one cell `case`), YAML otherwise.
-    static func detect(_ bytes: [UInt8]) -> CaseFormat {
+    static func detect<Bytes: BidirectionalCollection<UInt8>>(_ bytes: Bytes) -> CaseFormat {
         var text = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
         while !text.isEmpty {
             let end = text.firstIndex(of: UInt8(ascii: "\n")) ?? text.endIndex
             let line = String(decoding: text[text.startIndex..<end], as: UTF8.self).trimmingSpaces()
-            text = end == text.endIndex ? [] : text[(end + 1)...]
+            text = end == text.endIndex ? text[end...] : text[text.index(after: end)...]
             if line.isEmpty || line.hasPrefix("#") || line == "\r" { continue }
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { cell in
                 cell.trimmingSpaces().trimmingCharacters("\"\r")

@@ -319,6 +319,11 @@ public final class CaseStream: Sendable {
                 read.documents = yaml.documents
                 read.complete = yaml.complete
             }
+            // A piece of a split input is checked when its last piece is folded, after all of them.
+            if piece.range == nil, source.wasTruncatedWhileRead {
+                read.unreadable = true
+                note(Diagnostic(.truncatedWhileRead(source), in: source))
+            }
         }
         addBatch()
         return read
@@ -466,6 +471,10 @@ private struct Merger<Partial> {
         if read.unreadable { summary.unreadable += 1 }
         found += read.found
         var rest = read.diagnostics
+        if piece.last, piece.range != nil, let source = piece.source, source.wasTruncatedWhileRead {
+            summary.unreadable += 1
+            rest.append(Diagnostic(.truncatedWhileRead(source), in: source))
+        }
         if piece.last, found == 0, !reported, rest.isEmpty,
            case .success(let source) = piece.source.map({ .success($0) }) ?? stream.source(of: piece.input) {
             rest.append(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))

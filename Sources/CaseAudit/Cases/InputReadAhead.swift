@@ -2,9 +2,9 @@ import Dispatch
 import Synchronization
 import YAMLKit
 
-/// Reads a large first input on another thread while a command loads its criteria set, so that
-/// its bytes are in memory by the time the stream reaches it instead of being read while every
-/// worker waits (a 41 MB caseload takes about as long to read as the set takes to load).
+/// Reads (maps) a large first input on another thread while a command loads its criteria set, so
+/// that its bytes are in memory by the time the stream reaches it instead of being read while every
+/// worker waits.
 ///
 /// Only a regular file of ``minimumBytes`` or more is read ahead. With more than one job, a YAML
 /// file's line table is built then too: the stream splits such a file into runs by line for its

@@ -23,7 +23,7 @@ public struct Pseudonymiser: Sendable {
         case .failure(let error):
             return .failure(Diagnostic(error, in: SourceText(path: path, bytes: [])))
         case .success(let source):
-            guard let pseudonymiser = Pseudonymiser(key: source.bytes) else {
+            guard let pseudonymiser = Pseudonymiser(key: Array(source.bytes)) else {
                 return .failure(Diagnostic(
                     .error, code: "usage.pseudonymise-key",
                     "the key file '\(path)' holds \(source.bytes.count) bytes; a key needs \(minimumKeyBytes) or more",

@@ -52,7 +52,7 @@ public struct CaseFileStore: Sendable {
         var info = stat()
         if stat(path, &info) != 0 && errno == ENOENT { return absent }
         switch YAMLLoader.read(path: path) {
-        case .success(let source): return SHA256.hash(data: source.bytes).map { hex($0) }.joined()
+        case .success(let source): return source.bytes.withUnsafeBufferPointer { SHA256.hash(data: UnsafeRawBufferPointer($0)) }.map { hex($0) }.joined()
         case .failure(let error): return "unreadable: " + error.message
         }
     }

@@ -47,7 +47,7 @@ enum RuleFiles {
             if let error = stream.errors.first, error.kind == .unreadable || error.kind == .inputTooLarge {
                 return .failure(Diagnostic(error, in: stream.source))
             }
-            files.append(RuleFile(path: file, bytes: stream.source.bytes))
+            files.append(RuleFile(path: file, bytes: Array(stream.source.bytes)))
         }
         return .success(files)
     }

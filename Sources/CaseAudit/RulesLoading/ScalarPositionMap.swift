@@ -83,7 +83,7 @@ enum ScalarPositionMap {
     }
 
     /// True when only spaces and tabs stand between `offset` and the next line break.
-    private static func hasNewlineAhead(_ bytes: [UInt8], from offset: Int) -> Bool {
+    private static func hasNewlineAhead(_ bytes: SourceBytes, from offset: Int) -> Bool {
         var index = offset
         while index < bytes.count {
             switch bytes[index] {

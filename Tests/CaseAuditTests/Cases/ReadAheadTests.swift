@@ -59,6 +59,32 @@ import YAMLKit
         #expect(Self.lint([.file(path)], schema, limits: small, readAhead: ahead, jobs: 1) == plain)
     }
 
+    /// A large input is mapped, not read (`InputReader.mappedBytes`). Another program truncating
+    /// it between the read ahead and the stream must not end the process: the stream reports the
+    /// input as not read whole, an input error (exit status 2), whether it is read whole or in runs.
+    @Test("a mapped input truncated before the stream reads it is reported, not a crash", arguments: [1, 2])
+    func truncated(jobs: Int) throws {
+        let comment = "# " + String(repeating: "x", count: 97) + "\n"
+        let block = String(repeating: comment, count: 6_000)
+        let path = try Self.file("---\ncase: A-1\n" + block + "---\ncase: A-2\n" + block + "---\ncase: A-3\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let schema = CaseSchema(try #require(DefaultCriteriaSet.load().set))
+        let ahead = try #require(InputReadAhead([.file(path)], jobs: jobs, minimumBytes: 0))
+        ahead.wait()
+        // In A-2's comments: A-1 is whole, A-2 runs into the bytes that are gone, A-3 is gone.
+        try #require(truncate(path, 900_000) == 0)
+        let stream = CaseStream(schema: schema, inputs: [.file(path)], jobs: jobs, pieceBytes: (0, 64 << 10), readAhead: ahead)
+        var found: [Diagnostic] = []
+        let summary = LintRun.cases(stream) { found += $0 }
+        let truncated = found.filter { $0.code == "yaml.unreadable" }
+        #expect(truncated.count == 1)
+        #expect(truncated.first?.message.contains("another program truncated it while it was read") == true)
+        #expect(truncated.first?.location?.line == 1)
+        #expect(summary.unreadable == 1)
+        #expect(summary.status(LintOptions()) == .usageOrInput)
+        #expect(summary.cases == 1)
+    }
+
     @Test("only a regular file of the least size is read ahead")
     func which() throws {
         let path = try Self.file("---\ncase: A-1\n")

@@ -1,0 +1,79 @@
+internal import CMappedFile
+
+/// The bytes of a ``SourceText``: an array, or a large regular file mapped into memory (see
+/// `Sources/CMappedFile`), read alike. Indexes are byte offsets from 0; reading out of bounds
+/// traps, as an array's does.
+public struct SourceBytes: RandomAccessCollection, Sendable {
+    private let storage: Storage
+
+    /// The bytes of an array.
+    public init(_ bytes: [UInt8]) {
+        storage = Storage(bytes)
+    }
+
+    /// Maps `length` bytes of the open regular file `fd`, or gives the errno value that stopped it.
+    static func map(fd: Int32, length: Int) -> Result<SourceBytes, MapFailure> {
+        var base: UnsafePointer<UInt8>?
+        let code = caseaudit_map_file(fd, length, &base)
+        guard code == 0, let base else { return .failure(MapFailure(code: code)) }
+        return .success(SourceBytes(storage: Storage(mapped: UnsafeBufferPointer(start: base, count: length))))
+    }
+
+    /// Why a file was not mapped.
+    struct MapFailure: Error {
+        let code: Int32
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { storage.mapped?.count ?? storage.array.count }
+
+    public subscript(position: Int) -> UInt8 {
+        guard let mapped = storage.mapped else { return storage.array[position] }
+        precondition(position >= 0 && position < mapped.count, "byte offset out of range")
+        return mapped[position]
+    }
+
+    /// Calls `body` with the bytes, valid during the call.
+    public func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        guard let mapped = storage.mapped else { return try storage.array.withUnsafeBufferPointer(body) }
+        return try withExtendedLifetime(storage) { try body(mapped) }
+    }
+
+    public func withContiguousStorageIfAvailable<Result>(
+        _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result? {
+        try withUnsafeBufferPointer(body)
+    }
+
+    /// True when the bytes are a mapped file that was truncated while mapped: what it no longer had
+    /// reads as zero bytes.
+    public var fileWasTruncated: Bool {
+        guard let base = storage.mapped?.baseAddress else { return false }
+        return withExtendedLifetime(storage) { caseaudit_mapped_file_truncated(base) != 0 }
+    }
+
+    /// Owns the memory: the array, or the mapping (unmapped when the last reference goes).
+    private final class Storage: Sendable {
+        let array: [UInt8]
+        /// The mapped file; never written, and unmapped only when this goes.
+        nonisolated(unsafe) let mapped: UnsafeBufferPointer<UInt8>?
+
+        init(_ array: [UInt8]) {
+            self.array = array
+            mapped = nil
+        }
+
+        init(mapped: UnsafeBufferPointer<UInt8>) {
+            array = []
+            self.mapped = mapped
+        }
+
+        deinit {
+            if let mapped, let base = mapped.baseAddress { caseaudit_unmap_file(base, mapped.count) }
+        }
+    }
+}
