@@ -19,8 +19,8 @@ enum InputReader {
     /// Reads (or maps) a regular file. A directory, a FIFO, a device or socket, a missing file or a
     /// permission problem is `.unreadable`. The file is opened without blocking (a FIFO with no
     /// writer would otherwise wait forever) and checked to be regular before any byte is read.
-    /// A file of `mappedFrom` bytes or more is mapped (``mappedBytes`` unless a test says otherwise).
-    static func read(path: String, maxBytes: Int, mappedFrom: Int = mappedBytes) throws(Failure) -> SourceBytes {
+    /// A file of `mapsFrom` bytes or more is mapped rather than read (see ``mappedBytes``).
+    static func read(path: String, maxBytes: Int, mapsFrom: Int = .max) throws(Failure) -> SourceBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw .unreadable(describe(errno)) }
         defer { close(fd) }
@@ -30,7 +30,7 @@ enum InputReader {
             throw .unreadable(kind == "a directory" ? "is a directory" : "is \(kind), not a regular file")
         }
         if Int(info.st_size) > maxBytes { throw .tooLarge(Int(info.st_size)) }
-        if Int(info.st_size) >= mappedFrom, case .success(let mapped) = SourceBytes.map(fd: fd, length: Int(info.st_size)) {
+        if Int(info.st_size) >= mapsFrom, let mapped = SourceBytes.map(fd: fd, length: Int(info.st_size)) {
             return mapped
         }
         // A regular file never blocks; clear the flag so reads behave as usual.
@@ -38,11 +38,14 @@ enum InputReader {
         return SourceBytes(try readAll(fd: fd, maxBytes: maxBytes, expected: Int(info.st_size)))
     }
 
-    /// Files this large are mapped rather than read, where the system can map them: reading one
+    /// Case files this large are mapped rather than read, where the system can map them: reading one
     /// into memory costs the system clearing and filling fresh pages (about 70 ms for 41 MB here,
     /// before any worker could start), a mapping shares the pages the file is cached in. Below
-    /// this a read is as quick. A file mapped and then truncated by another program does not end
-    /// the process (see `Sources/CMappedFile`): ``SourceText/wasTruncatedWhileRead`` reports it.
+    /// this a read is as quick. A mapped file shows each change another program makes to it until
+    /// it has been read (bytes appended after it was mapped are not read), and a truncation does
+    /// not end the process (see `Sources/CMappedFile`): the reader asks
+    /// ``SourceText/changedWhileRead`` once done and reports a change. Only a reader that does so
+    /// asks for a mapping (``YAMLLoader/read(path:limits:mapsLargeFile:)``).
     static let mappedBytes = 1 << 20
 
     /// What a file that is not regular is ("a FIFO", "a device", …), or nil for a regular file.

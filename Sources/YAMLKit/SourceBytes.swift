@@ -11,17 +11,11 @@ public struct SourceBytes: RandomAccessCollection, Sendable {
         storage = Storage(bytes)
     }
 
-    /// Maps `length` bytes of the open regular file `fd`, or gives the errno value that stopped it.
-    static func map(fd: Int32, length: Int) -> Result<SourceBytes, MapFailure> {
-        var base: UnsafePointer<UInt8>?
-        let code = caseaudit_map_file(fd, length, &base)
-        guard code == 0, let base else { return .failure(MapFailure(code: code)) }
-        return .success(SourceBytes(storage: Storage(mapped: UnsafeBufferPointer(start: base, count: length))))
-    }
-
-    /// Why a file was not mapped.
-    struct MapFailure: Error {
-        let code: Int32
+    /// Maps the `length` bytes of the open regular file `fd` (its whole size), or nil when it cannot
+    /// be mapped.
+    static func map(fd: Int32, length: Int) -> SourceBytes? {
+        guard length > 0, let base = caseaudit_map_file(fd, length) else { return nil }
+        return SourceBytes(storage: Storage(mapped: UnsafeBufferPointer(start: base, count: length)))
     }
 
     private init(storage: Storage) {
@@ -49,11 +43,11 @@ public struct SourceBytes: RandomAccessCollection, Sendable {
         try withUnsafeBufferPointer(body)
     }
 
-    /// True when the bytes are a mapped file that was truncated while mapped: what it no longer had
-    /// reads as zero bytes.
-    public var fileWasTruncated: Bool {
+    /// True when the bytes are a mapped file that another program has changed since it was mapped
+    /// (truncated: what it no longer has reads as zero bytes; or written to). An array never changes.
+    public var fileChanged: Bool {
         guard let base = storage.mapped?.baseAddress else { return false }
-        return withExtendedLifetime(storage) { caseaudit_mapped_file_truncated(base) != 0 }
+        return withExtendedLifetime(storage) { caseaudit_mapped_file_changed(base) != 0 }
     }
 
     /// Owns the memory: the array, or the mapping (unmapped when the last reference goes).

@@ -22,9 +22,9 @@ public final class SourceText: Sendable {
         self.bytes = bytes
     }
 
-    /// True when the input is a file that another program truncated while it was read: the bytes
-    /// it no longer had read as zeros, and what was found in them is not to be trusted.
-    public var wasTruncatedWhileRead: Bool { bytes.fileWasTruncated }
+    /// True when the input is a file that another program changed (truncated, or wrote to) while it
+    /// was read: what was found in it is not to be trusted. Asked once the input has been read.
+    public var changedWhileRead: Bool { bytes.fileChanged }
 
     /// The line table, built on first use (the split of a large input walks it for `---` lines).
     var lineStarts: LineTable {

@@ -51,11 +51,11 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { "\(position): \(message) [\(kind.code)]" }
 
-    /// For an input that another program truncated while it was read (``SourceText/wasTruncatedWhileRead``).
-    public static func truncatedWhileRead(_ source: SourceText) -> YAMLError {
+    /// For an input that another program changed while it was read (``SourceText/changedWhileRead``).
+    public static func changedWhileRead(_ source: SourceText) -> YAMLError {
         YAMLError(
             .unreadable,
-            "cannot read '\(source.path)' whole: another program truncated it while it was read, and what it no longer held read as empty; read it again once it is written",
+            "cannot read '\(source.path)' as one whole: another program changed it (truncated it or wrote to it) while it was read, so what was found in it may be wrong; run again once it is written",
             at: .start)
     }
 

@@ -6,10 +6,8 @@ public enum YAMLLoader {
     /// Loads a file.
     public static func load(path: String, limits: YAMLLimits = .default) -> LoadedStream {
         do {
-            let source = SourceText(path: path, bytes: try InputReader.read(path: path, maxBytes: limits.maxInputBytes))
-            var loaded = load(source: source, limits: limits)
-            if source.wasTruncatedWhileRead { loaded.errors.append(.truncatedWhileRead(source)) }
-            return loaded
+            let bytes = try InputReader.read(path: path, maxBytes: limits.maxInputBytes)
+            return load(source: SourceText(path: path, bytes: bytes), limits: limits)
         } catch {
             return failure(error, path: path, limits: limits)
         }
@@ -85,10 +83,14 @@ public enum YAMLLoader {
     }
 
     /// Reads a file (`nil` path: standard input) into a source, or gives the error that stopped it.
-    public static func read(path: String?, limits: YAMLLimits = .default) -> Result<SourceText, YAMLError> {
+    /// With `mapsLargeFile`, a file of ``InputReader/mappedBytes`` or more is mapped rather than
+    /// read; the caller then asks ``SourceText/changedWhileRead`` once it has read the source.
+    public static func read(path: String?, limits: YAMLLimits = .default, mapsLargeFile: Bool = false) -> Result<SourceText, YAMLError> {
         do {
             if let path {
-                return .success(SourceText(path: path, bytes: try InputReader.read(path: path, maxBytes: limits.maxInputBytes)))
+                let bytes = try InputReader.read(
+                    path: path, maxBytes: limits.maxInputBytes, mapsFrom: mapsLargeFile ? InputReader.mappedBytes : .max)
+                return .success(SourceText(path: path, bytes: bytes))
             }
             return .success(SourceText(path: "<stdin>", bytes: try InputReader.readStandardInput(maxBytes: limits.maxInputBytes)))
         } catch {

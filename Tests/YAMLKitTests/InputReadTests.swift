@@ -31,39 +31,65 @@ struct InputReadTests {
     func wholeFile(count: Int) throws {
         let file = try patterned(count)
         defer { unlink(file.path) }
+        let mapped = try InputReader.read(path: file.path, maxBytes: 64 << 20, mapsFrom: InputReader.mappedBytes)
+        #expect(mapped.count == count)
+        #expect(mapped.elementsEqual(file.bytes))
+        #expect(mapped.withUnsafeBufferPointer { $0.elementsEqual(file.bytes) })
+        #expect(!mapped.fileChanged)
         let read = try InputReader.read(path: file.path, maxBytes: 64 << 20)
-        #expect(read.count == count)
         #expect(read.elementsEqual(file.bytes))
-        #expect(read.withUnsafeBufferPointer { $0.elementsEqual(file.bytes) })
-        #expect(!read.fileWasTruncated)
-        let unmapped = try InputReader.read(path: file.path, maxBytes: 64 << 20, mappedFrom: .max)
-        #expect(unmapped.elementsEqual(file.bytes))
     }
 
-    /// Another program truncating a mapped file must not end the process (SIGBUS): the page past
-    /// the new end reads as zeros and the file is marked truncated. Within the last page the file
-    /// still has, the bytes past its end read as zeros too (the system's rule), with no fault.
+    /// Another program truncating a mapped file must not end the process (SIGBUS): the pages past
+    /// the new end read as zeros and the file is marked changed. Within the last page the file
+    /// still has, the bytes past its end read as zeros with no fault (the system's rule), and the
+    /// file's size tells. A fault is remembered even once the file has its size and time back.
     @Test("a mapped file truncated while mapped reads zeros past its new end, and says so")
     func truncatedWhileMapped() throws {
         let page = sysconf(Int32(_SC_PAGESIZE))
         let third = page * 300
         let file = try patterned(3 * third)
         defer { unlink(file.path) }
-        let mapped = try InputReader.read(path: file.path, maxBytes: 64 << 20)
-        #expect(mapped.count == 3 * third)
+        var before = stat()
+        try #require(stat(file.path, &before) == 0)
+        let mapped = try InputReader.read(path: file.path, maxBytes: 64 << 20, mapsFrom: 1)
+        #expect(mapped.count == 3 * third && !mapped.fileChanged)
         let kept = third + 100
         try #require(truncate(file.path, off_t(kept)) == 0)
+        #expect(mapped.fileChanged)
+        // A mapping of the file as it is now is whole, and unchanged.
+        let again = try InputReader.read(path: file.path, maxBytes: 64 << 20, mapsFrom: 1)
+        #expect(again.count == kept && !again.fileChanged)
+        #expect(again.elementsEqual(file.bytes.prefix(kept)))
         #expect(mapped[1] == 1 && mapped[kept - 1] == file.bytes[kept - 1] && file.bytes[kept - 1] != 0)
         #expect(mapped[kept] == 0 && mapped[third + page - 1] == 0)
-        #expect(!mapped.fileWasTruncated)
-        // The next page is gone from the file: the fault is caught.
+        // The next page is gone from the file: the fault is caught, and zeros stand for every later page.
         #expect(mapped[third + page] == 0)
-        #expect(mapped.fileWasTruncated)
         #expect(mapped[3 * third - 1] == 0)
-        // Another mapping of the same file, made now, is not marked.
-        let again = try InputReader.read(path: file.path, maxBytes: 64 << 20, mappedFrom: 1)
-        #expect(again.count == kept && !again.fileWasTruncated)
-        #expect(again.elementsEqual(file.bytes.prefix(kept)))
+        // The file as long as it was, with its old modification time: only the fault tells.
+        try #require(truncate(file.path, off_t(3 * third)) == 0)
+        let times = [before.st_atim, before.st_mtim]
+        try #require(utimensat(AT_FDCWD, file.path, times, 0) == 0)
+        #expect(mapped.fileChanged)
+        #expect(again.fileChanged)
+    }
+
+    /// A mapped file written to in place, at its size, is marked changed by its modification time.
+    @Test("a mapped file written to while mapped is marked changed")
+    func writtenWhileMapped() throws {
+        let file = try patterned(InputReader.mappedBytes)
+        defer { unlink(file.path) }
+        let mapped = try InputReader.read(path: file.path, maxBytes: 64 << 20, mapsFrom: 1)
+        #expect(!mapped.fileChanged)
+        let late = timespec(tv_sec: time(nil) + 60, tv_nsec: 0)
+        let fd = open(file.path, O_WRONLY)
+        try #require(fd >= 0)
+        #expect(pwrite(fd, [UInt8(ascii: "#")], 1, 10) == 1)
+        // A write within the same clock tick may leave the time as it was: the time is set apart too.
+        #expect(futimens(fd, [late, late]) == 0)
+        close(fd)
+        #expect(mapped.fileChanged)
+        #expect(mapped[10] == UInt8(ascii: "#"))
     }
 
     /// The size limit is checked before reading: a file above it is refused, however it would be read.
@@ -71,6 +97,8 @@ struct InputReadTests {
     func limit() throws {
         let file = try patterned(InputReader.mappedBytes + 1)
         defer { unlink(file.path) }
-        #expect(throws: InputReader.Failure.self) { try InputReader.read(path: file.path, maxBytes: InputReader.mappedBytes) }
+        #expect(throws: InputReader.Failure.self) {
+            try InputReader.read(path: file.path, maxBytes: InputReader.mappedBytes, mapsFrom: InputReader.mappedBytes)
+        }
     }
 }

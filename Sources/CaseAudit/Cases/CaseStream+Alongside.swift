@@ -91,9 +91,9 @@ extension CaseStream {
                     }
                     for error in errors { add(Diagnostic(error, in: source)) }
                 }
-                if source.wasTruncatedWhileRead {
+                if source.changedWhileRead {
                     summary.unreadable += 1
-                    add(Diagnostic(.truncatedWhileRead(source), in: source))
+                    add(Diagnostic(.changedWhileRead(source), in: source))
                 }
                 if found == 0, !reported {
                     add(Diagnostic(.warning, code: "input.empty", "this file holds no case", at: SourceLocation(source, .start)))

@@ -320,9 +320,9 @@ public final class CaseStream: Sendable {
                 read.complete = yaml.complete
             }
             // A piece of a split input is checked when its last piece is folded, after all of them.
-            if piece.range == nil, source.wasTruncatedWhileRead {
+            if piece.range == nil, source.changedWhileRead {
                 read.unreadable = true
-                note(Diagnostic(.truncatedWhileRead(source), in: source))
+                note(Diagnostic(.changedWhileRead(source), in: source))
             }
         }
         addBatch()
@@ -384,7 +384,7 @@ public final class CaseStream: Sendable {
     func source(of index: Int) -> Result<SourceText, YAMLError> {
         switch inputs[index] {
         case .file(let path):
-            return readAhead?.take(inputs[index], limits: limits) ?? YAMLLoader.read(path: path, limits: limits)
+            return readAhead?.take(inputs[index], limits: limits) ?? YAMLLoader.read(path: path, limits: limits, mapsLargeFile: true)
         case .standardInput:
             return standardInput.withLock { cached in
                 if let cached { return .success(cached) }
@@ -471,9 +471,9 @@ private struct Merger<Partial> {
         if read.unreadable { summary.unreadable += 1 }
         found += read.found
         var rest = read.diagnostics
-        if piece.last, piece.range != nil, let source = piece.source, source.wasTruncatedWhileRead {
+        if piece.last, piece.range != nil, let source = piece.source, source.changedWhileRead {
             summary.unreadable += 1
-            rest.append(Diagnostic(.truncatedWhileRead(source), in: source))
+            rest.append(Diagnostic(.changedWhileRead(source), in: source))
         }
         if piece.last, found == 0, !reported, rest.isEmpty,
            case .success(let source) = piece.source.map({ .success($0) }) ?? stream.source(of: piece.input) {

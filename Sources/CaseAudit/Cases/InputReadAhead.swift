@@ -29,7 +29,7 @@ public final class InputReadAhead: Sendable {
         input = first
         self.limits = limits
         DispatchQueue.global().async(group: reading) {
-            let read = YAMLLoader.read(path: path, limits: limits)
+            let read = YAMLLoader.read(path: path, limits: limits, mapsLargeFile: true)
             if jobs > 1, !first.isCSV, case .success(let source) = read { source.indexLines() }
             self.result.withLock { $0 = read }
         }

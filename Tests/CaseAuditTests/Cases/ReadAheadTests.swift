@@ -61,7 +61,7 @@ import YAMLKit
 
     /// A large input is mapped, not read (`InputReader.mappedBytes`). Another program truncating
     /// it between the read ahead and the stream must not end the process: the stream reports the
-    /// input as not read whole, an input error (exit status 2), whether it is read whole or in runs.
+    /// input as changed while read, an input error (exit status 2), whether it is read whole or in runs.
     @Test("a mapped input truncated before the stream reads it is reported, not a crash", arguments: [1, 2])
     func truncated(jobs: Int) throws {
         let comment = "# " + String(repeating: "x", count: 97) + "\n"
@@ -78,7 +78,7 @@ import YAMLKit
         let summary = LintRun.cases(stream) { found += $0 }
         let truncated = found.filter { $0.code == "yaml.unreadable" }
         #expect(truncated.count == 1)
-        #expect(truncated.first?.message.contains("another program truncated it while it was read") == true)
+        #expect(truncated.first?.message.contains("another program changed it (truncated it or wrote to it) while it was read") == true)
         #expect(truncated.first?.location?.line == 1)
         #expect(summary.unreadable == 1)
         #expect(summary.status(LintOptions()) == .usageOrInput)
