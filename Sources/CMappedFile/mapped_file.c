@@ -24,8 +24,6 @@
 // - a cut inside the last page the file keeps, or bytes written meanwhile, raise no signal: the
 //   file's size and modification time, kept from when it was mapped, are compared again.
 // The reader asks `caseaudit_mapped_file_changed` once it is done and reports a changed file.
-// A page of zeros follows the text, so that libyaml's scanner can read a mapped input where it is
-// rather than from a copy (it needs a NUL after the text and a few bytes more to look at).
 
 // The handler reads the slots from any thread, without a lock.
 static_assert(ATOMIC_POINTER_LOCK_FREE == 2 && ATOMIC_INT_LOCK_FREE == 2, "the SIGBUS handler needs lock-free atomics");
@@ -114,26 +112,6 @@ static void install(void) {
     if (sigaction(SIGBUS, &action, &previous_action) != 0) install_error = errno;
 }
 
-// The mapping's length: the file's pages, then one more page, all reserved at once.
-static size_t reserved_length(size_t length) {
-    return ((length + page_size - 1) & ~(page_size - 1)) + page_size;
-}
-
-// Copies the file's last `count` bytes, from `offset`, a partial page, into the private page at
-// `page`, whose other bytes stay zero: a later write to the file cannot show past the text there.
-static int copy_last_page(int fd, unsigned char *page, off_t offset, size_t count) {
-    if (mprotect(page, page_size, PROT_READ | PROT_WRITE) != 0) return 0;
-    size_t done = 0;
-    while (done < count) {
-        ssize_t got = pread(fd, page + done, count - done, offset + (off_t)done);
-        if (got < 0 && errno == EINTR) continue;
-        // Cut meanwhile: the caller reads the file as it now is instead.
-        if (got <= 0) return 0;
-        done += (size_t)got;
-    }
-    return mprotect(page, page_size, PROT_READ) == 0;
-}
-
 const unsigned char *caseaudit_map_file(int fd, size_t length) {
     if (length == 0) return NULL;
     pthread_once(&install_once, install);
@@ -150,18 +128,8 @@ const unsigned char *caseaudit_map_file(int fd, size_t length) {
     // Every page is mapped now, in one call, rather than by a fault on first read.
     flags |= MAP_POPULATE;
 #endif
-    // Zero pages first, then the file's whole pages over them and a copy of its partial last page:
-    // at least a page of zeros follows the text, whatever another program does to the file.
-    size_t reserved = reserved_length(length);
-    unsigned char *mapped = mmap(NULL, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *mapped = mmap(NULL, length, PROT_READ, flags, kept, 0);
     if (mapped == MAP_FAILED) {
-        close(kept);
-        return NULL;
-    }
-    size_t whole_pages = length & ~(page_size - 1);
-    if ((whole_pages > 0 && mmap(mapped, whole_pages, PROT_READ, flags | MAP_FIXED, kept, 0) == MAP_FAILED)
-        || (length > whole_pages && !copy_last_page(kept, mapped + whole_pages, (off_t)whole_pages, length - whole_pages))) {
-        munmap(mapped, reserved);
         close(kept);
         return NULL;
     }
@@ -175,7 +143,7 @@ const unsigned char *caseaudit_map_file(int fd, size_t length) {
         atomic_store(&slots[index].length, (length + page_size - 1) & ~(page_size - 1));
         return mapped;
     }
-    munmap(mapped, reserved);
+    munmap(mapped, length);
     close(kept);
     return NULL;
 }
@@ -194,7 +162,7 @@ void caseaudit_unmap_file(const unsigned char *base, size_t length) {
         atomic_store(&slots[index].length, 0);
         atomic_store(&slots[index].start, 0);
     }
-    munmap((void *)base, reserved_length(length));
+    munmap((void *)base, length);
 }
 
 int caseaudit_mapped_file_changed(const unsigned char *base) {

@@ -12,9 +12,7 @@
  * This relies on two facts of libyaml's reader (src/reader.c, unchanged from 0.1 to 0.2.5): once
  * `eof` is set and the raw buffer is empty, `yaml_parser_update_buffer` returns at once; and the
  * scanner reads only `buffer.pointer` onwards, `unread` characters of it, the last being the NUL
- * the reader appends at the end of the input. So nothing writes to the buffer (the reader would
- * only move unread characters to its start, which it then no longer does): the text may be read-only
- * memory, a mapped file followed by zeros. `yaml_parser_delete` frees `buffer.start`, so libyaml's
+ * the reader appends at the end of the input. `yaml_parser_delete` frees `buffer.start`, so libyaml's
  * own buffer must be put back first (caseaudit_yaml_parser_restore_buffer).
  */
 

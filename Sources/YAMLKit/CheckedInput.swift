@@ -1,13 +1,12 @@
 internal import CYAML
 
-/// Input that libyaml's reader would take unchanged, handed to libyaml's scanner as the reader's
-/// buffer so that the reader's work, decoding and checking each character in turn, is skipped (see
-/// `Sources/CYAML/shim.h`): a copy, or the bytes where they are when zeros follow them (the end of a
-/// mapped file). The check here is one pass over the bytes, mostly in vector instructions; input it
-/// does not pass goes through the reader, which reports what is wrong.
+/// A copy of input that libyaml's reader would take unchanged, handed to libyaml's scanner as the
+/// reader's buffer so that the reader's work, decoding and checking each character in turn, is
+/// skipped (see `Sources/CYAML/shim.h`). The check here is one pass over the bytes, mostly in vector
+/// instructions; input it does not pass goes through the reader, which reports what is wrong.
 struct CheckedInput: ~Copyable {
-    /// Longer ranges that would need a copy (a large file read whole, not mapped, with one job) go
-    /// through the reader, so a copy never adds more than this to memory.
+    /// Longer ranges (a large file read whole, with one job) go through the reader, so a copy never
+    /// adds more than this to memory.
     static let maxBytes = 8 << 20
     /// Bytes after the text: the NUL that ends it, and room for the scanner's look-ahead past it.
     static let padding = 8
@@ -18,39 +17,24 @@ struct CheckedInput: ~Copyable {
         return major == 0 && minor == 2
     }()
 
-    /// The bytes, then ``padding`` zero bytes. libyaml's scanner only reads them.
-    let text: UnsafeMutablePointer<UInt8>
+    /// The bytes, then ``padding`` zero bytes.
+    var text: UnsafeMutablePointer<UInt8> { buffer.start }
     let length: Int
     /// How many characters the bytes hold: what the reader would count.
     let characters: Int
-    /// The copy's buffer; nil when the bytes are read in place.
-    private let copy: CopyBuffers.Buffer?
+    private let buffer: CopyBuffers.Buffer
 
-    /// The input for `bytes` if the reader would take every one of them unchanged, else nil: the
-    /// bytes themselves when `zerosFollow` (at least ``padding`` zero bytes after them that nothing
-    /// changes while this lives), else a copy.
-    init?(_ bytes: UnsafeBufferPointer<UInt8>, zerosFollow: Bool = false) {
-        let inPlace = zerosFollow ? bytes.baseAddress : nil
-        guard Self.readerIsKnown, inPlace != nil || bytes.count <= Self.maxBytes,
-              let characters = Self.characters(in: bytes)
-        else { return nil }
-        if let inPlace {
-            copy = nil
-            text = UnsafeMutablePointer(mutating: inPlace)
-        } else {
-            let buffer = CopyBuffers.take(bytes.count + Self.padding)
-            if let base = bytes.baseAddress { buffer.start.update(from: base, count: bytes.count) }
-            (buffer.start + bytes.count).update(repeating: 0, count: Self.padding)
-            copy = buffer
-            text = buffer.start
-        }
+    /// A copy of `bytes` if the reader would take every one of them unchanged, else nil.
+    init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard Self.readerIsKnown, bytes.count <= Self.maxBytes, let characters = Self.characters(in: bytes) else { return nil }
+        buffer = CopyBuffers.take(bytes.count + Self.padding)
+        if let base = bytes.baseAddress { buffer.start.update(from: base, count: bytes.count) }
+        (buffer.start + bytes.count).update(repeating: 0, count: Self.padding)
         length = bytes.count
         self.characters = characters
     }
 
-    deinit {
-        if let copy { CopyBuffers.give(copy) }
-    }
+    deinit { CopyBuffers.give(buffer) }
 
     /// The number of characters in `bytes` if every one is valid UTF-8 of a character YAML allows
     /// (tab, line feed, carriage return, printable ASCII, U+0085, U+00A0–U+D7FF, U+E000–U+FFFD,

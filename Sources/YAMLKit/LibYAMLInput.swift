@@ -37,14 +37,12 @@ enum LibYAMLInput {
                 guard let base = buffer.baseAddress.map({ $0 + origin }) ?? fallback.baseAddress else { return }
                 yaml_parser_set_input_string(parser, base, end - origin)
                 yaml_parser_set_encoding(parser, YAML_UTF8_ENCODING)
-                // A range that ends where a mapped file does is read in place, however long.
                 guard decoding == .checkedHere,
-                      let checked = CheckedInput(
-                        UnsafeBufferPointer(rebasing: buffer[origin..<end]), zerosFollow: end == buffer.count && source.bytes.zerosFollow)
+                      let checked = CheckedInput(UnsafeBufferPointer(rebasing: buffer[origin..<end]))
                 else { return body(buffer, origin, parser) }
                 let own = caseaudit_yaml_parser_set_checked_input(parser, checked.text, checked.length, checked.characters)
                 defer { caseaudit_yaml_parser_restore_buffer(parser, own) }
-                // The checked input is libyaml's: it must outlive every event the parser gives.
+                // The copy is libyaml's input: it must outlive every event the parser gives.
                 withExtendedLifetime(checked) { body(buffer, origin, parser) }
             }
         }

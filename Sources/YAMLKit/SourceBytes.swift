@@ -43,11 +43,6 @@ public struct SourceBytes: RandomAccessCollection, Sendable {
         try withUnsafeBufferPointer(body)
     }
 
-    /// True when zero bytes follow the last byte in memory, at least ``CheckedInput/padding`` of
-    /// them, that nothing changes: a mapped file is followed by a page of zeros, so libyaml's scanner
-    /// can read it in place rather than from a copy.
-    var zerosFollow: Bool { storage.mapped != nil }
-
     /// True when the bytes are a mapped file that another program has changed since it was mapped
     /// (truncated: what it no longer has reads as zero bytes; or written to). An array never changes.
     public var fileChanged: Bool {

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CYAML
 import Testing
 @testable import YAMLKit
@@ -86,40 +81,9 @@ struct CheckedInputTests {
         }
     }
 
-    /// Bytes followed by zeros are taken where they are, however many; any others are copied, up
-    /// to the limit of a copy.
-    @Test("input followed by zeros is read in place, however long; other input is copied, up to a limit")
-    func inPlace() {
-        let count = CheckedInput.maxBytes + 1
-        var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: count + CheckedInput.padding)
-        bytes.replaceSubrange(count..., with: repeatElement(0, count: CheckedInput.padding))
-        bytes.withUnsafeBufferPointer { buffer in
-            let base = UnsafeMutablePointer(mutating: buffer.baseAddress)
-            let text = UnsafeBufferPointer(rebasing: buffer[..<count])
-            if let inPlace = CheckedInput(text, zerosFollow: true) {
-                #expect(inPlace.text == base)
-                #expect(inPlace.length == count && inPlace.characters == count)
-            } else {
-                Issue.record("not taken in place")
-            }
-            var copiedWhole = false
-            if CheckedInput(text) != nil { copiedWhole = true }
-            #expect(!copiedWhole)
-            if let copied = CheckedInput(UnsafeBufferPointer(rebasing: buffer[..<100])) {
-                #expect(copied.text != base)
-                #expect(Array(UnsafeBufferPointer(start: copied.text, count: 100)) == Array(bytes[..<100]))
-            } else {
-                Issue.record("not copied")
-            }
-        }
-    }
-
     /// Every event, with its marks and value, and the error that ends them, as libyaml gave them.
     private func events(_ text: [UInt8], range: YAMLRange? = nil, decoding: LibYAMLInput.Decoding) -> [String] {
-        events(SourceText(path: "t.yaml", bytes: text), range: range, decoding: decoding)
-    }
-
-    private func events(_ source: SourceText, range: YAMLRange? = nil, decoding: LibYAMLInput.Decoding) -> [String] {
+        let source = SourceText(path: "t.yaml", bytes: text)
         var lines: [String] = []
         LibYAMLInput.parse(source, range ?? .whole(source), decoding: decoding) { _, _, parser in
             var event = yaml_event_t()
@@ -177,24 +141,5 @@ struct CheckedInputTests {
         let range = YAMLChunks.split(source, size: 4096)[1]
         #expect(range.end < bytes.count)
         #expect(events(bytes, range: range, decoding: .checkedHere) == events(bytes, range: range, decoding: .libyamlReader))
-    }
-
-    /// A mapped file is read in place where a range ends with it: the whole file, and the last run
-    /// of a file split for workers. Both give what the reader gives; a run in the middle is copied.
-    @Test("libyaml gives the same events from a mapped file read in place")
-    func sameEventsInPlace() throws {
-        let record = "---\ncase: C\nfacts:\n  name: \"Zoë Ångström €\"\n  notes: |\n    line one 😀\n  list: [a, b, {c: d}]\n"
-        let text = String(repeating: record, count: InputReader.mappedBytes / record.utf8.count + 1) + "last: [unclosed\n"
-        let path = try temporaryFile(Array(text.utf8))
-        defer { unlink(path) }
-        let source = try SourceText(path: path, bytes: InputReader.read(path: path, maxBytes: 64 << 20, mapsFrom: 1))
-        #expect(source.bytes.zerosFollow && source.bytes.count > InputReader.mappedBytes)
-        let whole = events(source, decoding: .checkedHere)
-        #expect(whole.last?.hasPrefix("error") == true)
-        #expect(whole == events(source, decoding: .libyamlReader))
-        let runs = YAMLChunks.split(source, size: 64 << 10)
-        for range in [runs[runs.count - 1], runs[1]] {
-            #expect(events(source, range: range, decoding: .checkedHere) == events(source, range: range, decoding: .libyamlReader))
-        }
     }
 }

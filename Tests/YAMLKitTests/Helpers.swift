@@ -1,22 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
 @testable import YAMLKit
-
-/// A new file in /tmp holding `bytes`; its path. The caller removes it.
-func temporaryFile(_ bytes: [UInt8]) throws -> String {
-    var template = Array("/tmp/caseaudit-read-XXXXXX".utf8CString)
-    let fd = mkstemp(&template)
-    try #require(fd >= 0)
-    defer { close(fd) }
-    let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    try #require(written == bytes.count)
-    // The name mkstemp filled in, up to the NUL that ends it.
-    return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
 
 /// Loads a string and requires that it has no errors.
 func loadClean(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Document] {

@@ -6,8 +6,7 @@
 /// Maps the `length` bytes of the open regular file `fd` (its whole size) read-only into memory,
 /// or returns NULL when it cannot (the caller then reads the file). From then on, another program
 /// truncating the file does not end the process: what the file no longer has reads as zeros, and
-/// `caseaudit_mapped_file_changed` says so (see mapped_file.c). At least one page of zero bytes
-/// follows the `length` bytes, and nothing another program does to the file changes them.
+/// `caseaudit_mapped_file_changed` says so (see mapped_file.c).
 const unsigned char *caseaudit_map_file(int fd, size_t length);
 
 /// Unmaps what `caseaudit_map_file` mapped at `base`.
