@@ -24,12 +24,20 @@ struct CheckedInput: ~Copyable {
     let characters: Int
     private let buffer: CopyBuffers.Buffer
 
-    /// A copy of `bytes` if the reader would take every one of them unchanged, else nil.
+    /// A copy of `bytes` if the reader would take every one of them unchanged, else nil. The copy is
+    /// what is checked, not `bytes`: a mapped file can change under the check (another program
+    /// writing to it), and a byte libyaml's scanner takes as zero wide, unchecked, would stop its
+    /// scan loops advancing.
     init?(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard Self.readerIsKnown, bytes.count <= Self.maxBytes, let characters = Self.characters(in: bytes) else { return nil }
-        buffer = CopyBuffers.take(bytes.count + Self.padding)
+        guard Self.readerIsKnown, bytes.count <= Self.maxBytes else { return nil }
+        let buffer = CopyBuffers.take(bytes.count + Self.padding)
         if let base = bytes.baseAddress { buffer.start.update(from: base, count: bytes.count) }
         (buffer.start + bytes.count).update(repeating: 0, count: Self.padding)
+        guard let characters = Self.characters(in: UnsafeBufferPointer(start: buffer.start, count: bytes.count)) else {
+            CopyBuffers.give(buffer)
+            return nil
+        }
+        self.buffer = buffer
         length = bytes.count
         self.characters = characters
     }
