@@ -54,6 +54,10 @@ extension YAMLError {
         YAMLError(.tooManyDocuments, "more than \(limits.maxDocuments) documents in one input", at: position)
     }
 
+    static func tooManyNodes(_ limits: YAMLLimits, at position: SourcePosition) -> YAMLError {
+        YAMLError(.tooManyNodes, "more than \(limits.maxDocumentNodes) nodes (scalars, sequences, mappings) in one document", at: position)
+    }
+
     static func tooDeep(_ limits: YAMLLimits, at position: SourcePosition) -> YAMLError {
         YAMLError(.tooDeep, "nesting is deeper than the limit of \(limits.maxDepth) levels", at: position)
     }

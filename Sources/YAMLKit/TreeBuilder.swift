@@ -46,6 +46,9 @@ struct TreeBuilder {
     private var errors: [YAMLError] = []
     private var documentRoot: Node?
     private var aliasExpansion = 0
+    /// Nodes started in the current document (``YAMLLimits/maxDocumentNodes``); aliases are
+    /// bounded by ``YAMLLimits/maxAliasExpansion`` instead.
+    private var documentNodes = 0
     private let range: YAMLRange
     private var marks: LibYAMLMarks
 
@@ -91,6 +94,7 @@ struct TreeBuilder {
             }
             anchors.removeAll(keepingCapacity: true)
             documentRoot = nil
+            documentNodes = 0
         case YAML_DOCUMENT_END_EVENT:
             let root = documentRoot ?? Node(.scalar("", .plain), span: SourceSpan(at: position(event.start_mark)))
             let document = Document(root: root, source: source, index: documentCount)
@@ -104,6 +108,7 @@ struct TreeBuilder {
                 documents.append(document)
             }
         case YAML_SCALAR_EVENT:
+            try count(event)
             try scalar(&event)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -111,6 +116,7 @@ struct TreeBuilder {
             if stack.count + 1 > limits.maxDepth {
                 throw Stop(error: .tooDeep(limits, at: start))
             }
+            try count(event)
             let tag = NodeTag(isMapping ? string(event.data.mapping_start.tag) : string(event.data.sequence_start.tag))
             let anchor = isMapping
                 ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
@@ -130,6 +136,14 @@ struct TreeBuilder {
             try alias(&event)
         default:
             break
+        }
+    }
+
+    /// Counts a node of the current document against ``YAMLLimits/maxDocumentNodes``.
+    private mutating func count(_ event: yaml_event_t) throws(Stop) {
+        documentNodes += 1
+        if documentNodes > limits.maxDocumentNodes {
+            throw Stop(error: .tooManyNodes(limits, at: position(event.start_mark)))
         }
     }
 
@@ -168,7 +182,7 @@ struct TreeBuilder {
         let name = string(event.data.alias.anchor) ?? ""
         let span = SourceSpan(start: position(event.start_mark), end: position(event.end_mark))
         guard let anchor = anchors[name] else {
-            errors.append(YAMLError(.undefinedAlias, "alias '*\(name)' refers to no anchor defined before it", at: span.start))
+            errors.append(YAMLError(.undefinedAlias, "alias \(messageQuote("*" + name)) refers to no anchor defined before it", at: span.start))
             add(Node(.scalar("", .plain), span: span), count: 1, keyHash: 0)
             return
         }
@@ -176,7 +190,7 @@ struct TreeBuilder {
         if aliasExpansion > limits.maxAliasExpansion {
             throw Stop(error: YAMLError(
                 .aliasExpansion,
-                "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias '*\(name)')",
+                "aliases expand to more than \(limits.maxAliasExpansion) nodes (alias \(messageQuote("*" + name)))",
                 at: span.start))
         }
         var node = anchor.node

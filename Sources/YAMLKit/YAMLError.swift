@@ -13,6 +13,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case aliasExpansion = "yaml.limit.alias-expansion"
         case scalarTooLong = "yaml.limit.scalar-length"
         case tooManyDocuments = "yaml.limit.documents"
+        case tooManyNodes = "yaml.limit.nodes"
 
         /// The stable code used in diagnostics.
         public var code: String { rawValue }

@@ -21,6 +21,8 @@ public struct YAMLEventReader: ~Copyable {
     private var holdsEvent = false
     private var stopped = false
     private var depth = 0
+    /// Nodes started in the current document (``YAMLLimits/maxDocumentNodes``).
+    private var nodes = 0
     /// True once the end of the input is reached without a fatal error.
     private var complete = false
 
@@ -101,8 +103,10 @@ public struct YAMLEventReader: ~Copyable {
             switch event.pointee.type {
             case YAML_SCALAR_EVENT:
                 position = marks.position(event.pointee.start_mark)
-                // One test for the rare cases (too long, an anchor), sorted out off the hot path.
-                if event.pointee.data.scalar.length > limits.maxScalarBytes || event.pointee.data.scalar.anchor != nil {
+                nodes += 1
+                // One test for the rare cases (too long, an anchor, too many nodes), sorted out off the hot path.
+                if event.pointee.data.scalar.length > limits.maxScalarBytes || event.pointee.data.scalar.anchor != nil
+                    || nodes > limits.maxDocumentNodes {
                     return stopAtScalar()
                 }
                 kind = .scalar
@@ -110,6 +114,8 @@ public struct YAMLEventReader: ~Copyable {
             case YAML_MAPPING_START_EVENT, YAML_SEQUENCE_START_EVENT:
                 position = marks.position(event.pointee.start_mark)
                 if depth + 1 > limits.maxDepth { return stop(.tooDeep(limits, at: position)) }
+                nodes += 1
+                if nodes > limits.maxDocumentNodes { return stop(.tooManyNodes(limits, at: position)) }
                 let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
                 let anchor = isMapping ? event.pointee.data.mapping_start.anchor : event.pointee.data.sequence_start.anchor
                 if anchor != nil { return stopForTree() }
@@ -126,6 +132,7 @@ public struct YAMLEventReader: ~Copyable {
                 if documentIndex + 2 > limits.maxDocuments { return stop(.tooManyDocuments(limits, at: position)) }
                 documentIndex += 1
                 documentOffset = position.offset
+                nodes = 0
                 kind = .documentStart
                 return true
             case YAML_DOCUMENT_END_EVENT:
@@ -150,11 +157,12 @@ public struct YAMLEventReader: ~Copyable {
     @inline(never)
     private mutating func fail() -> Bool { stop(marks.error(parser.pointee)) }
 
-    /// A scalar that is too long or has an anchor ends the events.
+    /// A scalar that is too long, one too many in its document, or with an anchor ends the events.
     @inline(never)
     private mutating func stopAtScalar() -> Bool {
         let length = event.pointee.data.scalar.length
         if length > limits.maxScalarBytes { return stop(.scalarTooLong(length, limits, at: position)) }
+        if nodes > limits.maxDocumentNodes { return stop(.tooManyNodes(limits, at: position)) }
         return stopForTree()
     }
 

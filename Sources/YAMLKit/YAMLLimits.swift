@@ -11,19 +11,24 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxScalarBytes: Int
     /// Most documents in one input.
     public var maxDocuments: Int
+    /// Most nodes (scalars, sequences, mappings) in one document: what one document can cost in
+    /// memory (its tree, its diagnostics), whatever the input's size.
+    public var maxDocumentNodes: Int
 
     public init(
         maxInputBytes: Int = 64 << 20,
         maxDepth: Int = 64,
         maxAliasExpansion: Int = 100_000,
         maxScalarBytes: Int = 1 << 20,
-        maxDocuments: Int = 100_000
+        maxDocuments: Int = 100_000,
+        maxDocumentNodes: Int = 100_000
     ) {
         self.maxInputBytes = min(maxInputBytes, Int(UInt32.max))
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
         self.maxScalarBytes = maxScalarBytes
         self.maxDocuments = maxDocuments
+        self.maxDocumentNodes = maxDocumentNodes
     }
 
     /// Safe defaults for criteria sets and case files.

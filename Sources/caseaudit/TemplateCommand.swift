@@ -45,6 +45,7 @@ struct TemplateCommand: ParsableCommand {
             guard facts.isEmpty, !csv else { throw ValidationError("--from-sample takes the facts from the sample: give no --facts or --csv") }
             return try writeSample(fromSample, set: set)
         }
+        if let problem = CaseIDRule.problem(caseID) { throw ValidationError("--case: " + problem) }
         let given: [FactValue?]
         switch CaseTemplate.facts(facts, schema: CaseSchema(set)) {
         case .success(let parsed):

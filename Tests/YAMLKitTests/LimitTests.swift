@@ -64,4 +64,25 @@ struct LimitTests {
         #expect(lc(error.position) == "6:1")
         #expect(stream.documents.count == 5)
     }
+
+    @Test("nodes per document, in the tree loader and the event reader alike, counted afresh in each document")
+    func documentNodes() throws {
+        // The first document has 1 + 2 × 3 = 7 nodes (the mapping, three keys, three values), at
+        // the limit; the second's eighth node is the scalar 'd', at line 7, column 2.
+        let text = "a: 1\nb: 2\nc: 3\n---\na: 1\nc: [x, y,\n d]\n"
+        let limits = YAMLLimits(maxDocumentNodes: 7)
+        let stream = YAMLLoader.load(string: text, path: "n.yaml", limits: limits)
+        let error = try #require(stream.errors.first)
+        #expect(error.kind == .tooManyNodes)
+        #expect(error.message == "more than 7 nodes (scalars, sequences, mappings) in one document")
+        #expect(lc(error.position) == "7:2")
+        #expect(stream.documents.count == 1)
+        var scalars: [String] = []
+        let outcome = YAMLEventReader.read(SourceText(path: "n.yaml", text: text), limits: limits) { reader in
+            while reader.next() { if reader.kind == .scalar { scalars.append(reader.text) } }
+        }
+        #expect(outcome.errors.map(\.kind) == [.tooManyNodes])
+        #expect(outcome.errors.map { lc($0.position) } == ["7:2"])
+        #expect(scalars == ["a", "1", "b", "2", "c", "3", "a", "1", "c", "x", "y"])
+    }
 }

@@ -161,6 +161,10 @@ struct CSVCaseReader {
             report("case.missing-id", "this row has no case id; it is skipped", idColumn < cells.count ? cells[idColumn].position : start, nil)
             return nil
         }
+        if let problem = CaseIDRule.problem(id) {
+            report("case.invalid-id", problem + "; the row is skipped", cells[idColumn].position, nil)
+            return nil
+        }
         var record = CaseRecord(
             id: id, assessor: nil, facts: Array(repeating: nil, count: schema.set.facts.count),
             answers: AnswerTable(count: schema.set.questions.count), notes: [:], source: source,

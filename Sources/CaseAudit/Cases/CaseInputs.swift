@@ -94,15 +94,34 @@ public enum CaseInputs {
             if name.hasPrefix(".") { continue }
             let path = prefix + name
             var info = stat()
-            guard stat(path, &info) == 0 else { continue }
+            guard stat(path, &info) == 0 else {
+                // A case file that cannot be reached (a symbolic link to nothing, a loop of links)
+                // is an error, never a file silently left out of the audit.
+                let error = errno
+                if isCaseFile(name) { problems.append(unreachable(path, error)) }
+                continue
+            }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 if visited.insert(FileIdentity(info)).inserted {
                     walk(directory: path, into: &found, visited: &visited, problems: &problems)
                 }
-            } else if name != CaseSettings.fileName, extensions.contains(where: { name.lowercased().hasSuffix($0) }) {
+            } else if isCaseFile(name) {
                 found.append(path)
             }
         }
+    }
+
+    /// True for a name a directory's case files have (not the settings file).
+    private static func isCaseFile(_ name: String) -> Bool {
+        name != CaseSettings.fileName && extensions.contains { name.lowercased().hasSuffix($0) }
+    }
+
+    /// The error for a directory entry `stat` could not follow, with the `errno` it set.
+    private static func unreachable(_ path: String, _ error: Int32) -> Diagnostic {
+        let reason = String(cString: strerror(error)).lowercased()
+        var link = stat()
+        guard lstat(path, &link) == 0, (link.st_mode & S_IFMT) == S_IFLNK else { return unreadable(path, reason: reason) }
+        return unreadable(path, reason: "it is a symbolic link whose target cannot be read (\(reason))")
     }
 
     /// The error for paths that hold no case files.

@@ -152,9 +152,15 @@ public struct CaseSchema: Sendable {
 extension StringProtocol {
     /// The text without leading and trailing spaces and tabs.
     public func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        // By bytes: a space or a tab is one byte of UTF-8, never part of another character's.
+        // Comparing characters would put each in NFC, in time the square of a run of combining
+        // marks (an id of one letter and 400,000 accents took minutes).
+        let text = String(self)
+        let bytes = text.utf8
+        let isText: (UInt8) -> Bool = { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
+        guard let first = bytes.firstIndex(where: isText), let last = bytes.lastIndex(where: isText) else { return "" }
+        if first == bytes.startIndex, bytes.index(after: last) == bytes.endIndex { return text }
+        return String(decoding: bytes[first...last], as: UTF8.self)
     }
 }
 

@@ -98,6 +98,10 @@ struct YAMLCaseReader {
             flag("case.missing-id", "the case id must be a non-empty text, and this one is \(what); the case is skipped", idNode.position, nil)
             return nil
         }
+        if let problem = CaseIDRule.problem(id) {
+            flag("case.invalid-id", problem + "; the case is skipped", idNode.position, nil)
+            return nil
+        }
         return (id, idNode.position)
     }
 

@@ -53,15 +53,8 @@ public struct Diagnostic: Sendable, Hashable, Error {
         return copy
     }
 
-    /// Input text quoted in a message: `'text'`, cut to 60 characters with `…` so that a long
-    /// value (a 1 MiB cell) is not repeated in full in every message about it.
-    static func quote(_ text: String) -> String {
-        let limit = 60
-        var scalars = text.unicodeScalars.prefix(limit + 1)
-        guard scalars.count > limit else { return "'\(text)'" }
-        scalars = scalars.prefix(limit)
-        return "'" + String(String.UnicodeScalarView(scalars)) + "…'"
-    }
+    /// Input text quoted in a message, cut to 60 characters (``messageQuote(_:)``).
+    static func quote(_ text: String) -> String { messageQuote(text) }
 
     /// A message on one line whatever input text it quotes: line breaks, tabs and other control
     /// characters are shown as escapes (`\n`, `\t`, `\u{1B}`), so a diagnostic is always one

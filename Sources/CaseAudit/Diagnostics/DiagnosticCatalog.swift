@@ -45,9 +45,11 @@ public enum DiagnosticCatalog {
         ("yaml.limit.alias-expansion", "Aliases expand to more nodes than the limit (a \"billion laughs\" input)."),
         ("yaml.limit.scalar-length", "A single value is longer than the limit."),
         ("yaml.limit.documents", "A file holds more documents than the limit."),
+        ("yaml.limit.nodes", "One document holds more nodes than the limit."),
         // Case files
         ("case.not-a-mapping", "A YAML document is not a case (a mapping)."),
         ("case.missing-id", "A case has no `case:` id; it is skipped."),
+        ("case.invalid-id", "A case id is longer than 256 bytes or holds a control character; the case is skipped."),
         ("case.repeated-element", "A set fact lists the same element twice."),
         ("case.duplicate-id", "A case id is used a second time; the later case is skipped."),
         ("case.unknown-key", "A case has a top-level key other than case, assessor, facts, answers, notes."),

@@ -77,6 +77,10 @@ public struct Caseload: Sendable {
                 flag("case.missing-id", "this row has no case id", cells[idColumn].position)
                 return
             }
+            if let problem = CaseIDRule.problem(id) {
+                flag("case.invalid-id", problem, cells[idColumn].position)
+                return
+            }
             var row = CaseloadRow(id: id, cells: [], values: [], position: start)
             var ok = true
             for (column, cell) in cells.enumerated() {

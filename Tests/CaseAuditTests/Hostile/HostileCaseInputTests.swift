@@ -132,4 +132,46 @@ struct HostileCaseInputTests {
         let stream = CaseStream(schema: CaseSchema(try CaseFixtures.miniSet()), inputs: [.file(path)])
         #expect(ExplainRun.find("Jose\u{301}-1", in: stream, report: { _ in }).evaluation != nil)
     }
+
+    @Test("an id over 256 bytes or with a control character: case.invalid-id where it is written, the case skipped")
+    func invalidIDs() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // 'a' and 200,000 pairs of two-byte combining accents, 800,001 bytes: put in NFC, whose
+        // reordering of the run takes time in its square, it took 48 s.
+        let accents = "a" + String(repeating: "\u{301}\u{316}", count: 200_000)
+        let longest = String(repeating: "x", count: 256)
+        let yaml = "case: \(accents)\n---\ncase: \"C-1\\e[2J\"\n---\ncase: \(longest)\n---\ncase: \(longest)y\n"
+        let path = try Self.write(Array(yaml.utf8), "ids.yaml", in: directory)
+        let csv = try Self.write(Array("case,rosh\nA\u{1B}B,low\n\(accents),low\nC-2,low\n".utf8), "ids.csv", in: directory)
+        let read = try Self.read([path, csv])
+        #expect(read.ids == [longest, "C-2"])
+        #expect(read.diagnostics.allSatisfy { $0.code == "case.invalid-id" })
+        #expect(read.diagnostics.map { [$0.location?.line, $0.location?.column] } == [[1, 7], [3, 7], [7, 7], [2, 1], [3, 1]])
+        #expect(read.diagnostics.map(\.message) == [
+            "the case id is 800001 bytes long, more than the 256 an id may have; the case is skipped",
+            "the case id contains a control character (U+001B); the case is skipped",
+            "the case id is 257 bytes long, more than the 256 an id may have; the case is skipped",
+            "the case id contains a control character (U+001B); the row is skipped",
+            "the case id is 800001 bytes long, more than the 256 an id may have; the row is skipped",
+        ])
+    }
+
+    @Test("a case file in a directory that cannot be reached (a link to nothing, a loop) is an error, not left out")
+    func unreachableInDirectory() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        _ = try Self.write(Array("case: C-1\nfacts: {rosh: low}\n".utf8), "clean.yaml", in: directory)
+        #expect(symlink("nowhere.yaml", directory.appendingPathComponent("dangling.yaml").path) == 0)
+        #expect(symlink("loop.csv", directory.appendingPathComponent("loop.csv").path) == 0)
+        #expect(symlink("nowhere", directory.appendingPathComponent("notes.txt").path) == 0)  // not a case file's name
+        let expanded = CaseInputs.expand([directory.path])
+        #expect(expanded.inputs == [.file(directory.appendingPathComponent("clean.yaml").path)])
+        #expect(expanded.problems.map(\.code) == ["input.unreadable", "input.unreadable"])
+        let messages = Set(expanded.problems.map(\.message))
+        #expect(messages == [
+            "cannot read '\(directory.appendingPathComponent("dangling.yaml").path)': it is a symbolic link whose target cannot be read (no such file or directory)",
+            "cannot read '\(directory.appendingPathComponent("loop.csv").path)': it is a symbolic link whose target cannot be read (too many levels of symbolic links)",
+        ])
+    }
 }

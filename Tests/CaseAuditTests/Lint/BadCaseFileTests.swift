@@ -85,6 +85,8 @@ struct BadCaseFileTests {
             "the case id must be a non-empty text, and this one is empty; the case is skipped"),
         bad("case-id-not-text.yaml", "case.missing-id", 2, 7,
             "the case id must be a non-empty text, and this one is a mapping; the case is skipped"),
+        bad("case-invalid-id.yaml", "case.invalid-id", 2, 7,
+            "the case id contains a control character (U+001B); the case is skipped"),
         // The copy's bad values (rosh: hihg, maybe, rmp.sufficent) are not reported: it is skipped.
         bad("case-duplicate-id.yaml", "case.duplicate-id", 6, 7,
             "case id 'Y-13' is used twice; this case is skipped"),

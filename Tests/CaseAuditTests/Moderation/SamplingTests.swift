@@ -228,4 +228,16 @@ struct SamplingTests {
         #expect(read.diagnostics.first?.location?.position.column == 4)
         #expect(read.caseload?.rows.isEmpty == true)
     }
+
+    @Test("a caseload row whose id has a control character or passes 256 bytes is a located error, left out")
+    func badID() throws {
+        let set = try CaseFixtures.miniSet()
+        let long = String(repeating: "x", count: 257)
+        let source = SourceText(path: "caseload.csv", bytes: Array("case,gender\nE\u{1B}1,male\n\(long),male\nE2,male\n".utf8))
+        let read = Caseload.read(source, set: set)
+        #expect(read.diagnostics.map(\.code) == ["case.invalid-id", "case.invalid-id"])
+        #expect(read.diagnostics.map { $0.location?.position.line } == [2, 3])
+        #expect(read.diagnostics.first?.message == "the case id contains a control character (U+001B)")
+        #expect(read.caseload?.rows.map(\.id) == ["E2"])
+    }
 }

@@ -15,12 +15,14 @@ enum CSVWriter {
 
     /// A cell's text as written before ``cell(_:)`` guarded it.
     static func unguarded(_ text: String) -> String {
-        text.first == "'" && isGuarded(text) ? String(text.dropFirst()) : text
+        text.utf8.first == UInt8(ascii: "'") && isGuarded(text) ? String(text.unicodeScalars.dropFirst()) : text
     }
 
+    /// By Unicode scalars, not characters: comparing characters puts them in NFC, which takes time
+    /// in the square of a run of combining marks (a cell of one letter and 400,000 accents).
     private static func isGuarded(_ text: String) -> Bool {
-        guard let first = text.first(where: { $0 != "'" }) else { return false }
-        return "=+-@".contains(first)
+        guard let first = text.unicodeScalars.first(where: { $0 != "'" }) else { return false }
+        return "=+-@".unicodeScalars.contains(first)
     }
 }
 
