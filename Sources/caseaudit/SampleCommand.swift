@@ -47,6 +47,7 @@ struct SampleCommand: ParsableCommand {
     var preset: SamplePreset?
 
     @OptionGroup var rules: RulesOptions
+    @OptionGroup var limits: DiagnosticLimitOptions
     @OptionGroup var output: OutputOptions
 
     func run() throws {
@@ -66,13 +67,16 @@ struct SampleCommand: ParsableCommand {
 
         let source = try CaseOptions.readFile(caseload)
         let read = Caseload.read(source, set: set, declared: plan.declaredColumns)
+        // In the order found (the caseload's rows, then the draw's), cut by --max-diagnostics.
+        let limit = DiagnosticLimit(limits.maxDiagnostics)
+        defer { if let notice = limit.notice { Output.error(notice) } }
         guard let table = read.caseload, !read.diagnostics.contains(where: { $0.severity == .error }) else {
-            Output.diagnostics(read.diagnostics)
+            Output.diagnostics(Array(limit.admit(read.diagnostics)))
             throw ExitStatus.findings.exit
         }
         let presetWarnings = preset.map { plan.apply($0, to: table) } ?? []
         let drawn = SampleRun.draw(table, plan: plan, set: set)
-        Output.diagnostics(read.diagnostics + presetWarnings + drawn.diagnostics)
+        Output.diagnostics(Array(limit.admit(read.diagnostics + presetWarnings + drawn.diagnostics)))
         guard let result = drawn.result else {
             let usage = drawn.diagnostics.contains { $0.code.hasPrefix("usage.") }
             throw (usage ? ExitStatus.usageOrInput : ExitStatus.findings).exit

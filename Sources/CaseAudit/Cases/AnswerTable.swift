@@ -53,6 +53,23 @@ public struct AnswerTable: Sendable, Equatable, RandomAccessCollection, MutableC
     /// True when question `index` has an answer (as `self[index] != nil`, without making it).
     func isAnswered(_ index: Int) -> Bool { codes[index] != Self.none }
 
+    /// Rewrites the text of every answer that is not an option (``Pseudonymiser/hide``).
+    mutating func mapTexts(_ transform: (String) -> String) {
+        for index in others.indices {
+            switch others[index] {
+            case .single(.invalid(let text)):
+                others[index] = .single(.invalid(transform(text)))
+            case .perElement(var list):
+                for element in list.indices {
+                    if case .invalid(let text) = list[element].value { list[element].value = .invalid(transform(text)) }
+                }
+                others[index] = .perElement(list)
+            case .single(.option):
+                continue
+            }
+        }
+    }
+
     /// The option question `index` is answered with (as `self[index]` when it is
     /// `.single(.option(_))`, without making it); nil for any other answer or none.
     @inline(__always)

@@ -65,7 +65,14 @@ extension CaseStream {
                 }
                 summary.cases += 1
                 if let pseudonymiser {
-                    record.id = pseudonymiser.pseudonym(for: record.id)
+                    // What is still pending after the flush above was found in this record.
+                    let pseudonym = pseudonymiser.pseudonym(for: record.id)
+                    pseudonymiser.hide(record.id, as: pseudonym, in: &record, diagnostics: &pending[...])
+                    if var copy = second {
+                        pseudonymiser.hide(record.id, as: pseudonym, in: &copy, diagnostics: &alongside[...])
+                        second = copy
+                    }
+                    record.id = pseudonym
                     record.hidesSource = true
                 }
                 second?.id = record.id

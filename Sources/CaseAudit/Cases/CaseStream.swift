@@ -300,7 +300,9 @@ public final class CaseStream: Sendable {
             }
             read.cases += 1
             if let pseudonymiser {
-                record.id = pseudonymiser.pseudonym(for: record.id)
+                let pseudonym = pseudonymiser.pseudonym(for: record.id)
+                pseudonymiser.hide(record.id, as: pseudonym, in: &record, diagnostics: &read.diagnostics[since...])
+                record.id = pseudonym
                 record.hidesSource = true
             }
             batch.append((record, read.diagnostics.count))

@@ -3,17 +3,19 @@ import Testing
 @testable import CaseAudit
 
 /// Under `--pseudonymise`, no raw case id reaches standard output, standard error or an `-o` file,
-/// for every command and format, on the York example plus a file with a duplicate id and a CSV
-/// file with a duplicate id and a bad row (issue 11, item 7).
+/// for every command and format, on the York example plus a file with a duplicate id, a CSV file
+/// with a duplicate id and a bad row (issue 11, item 7), and cases whose values repeat their ids.
 @Suite("--pseudonymise leaks no id")
 struct PseudonymiseLeakTests {
     static let root = CaseFixtures.repository
 
     static func inputs() throws -> [String] {
-        ["examples/york-2013", try CaseFixtures.path("cases/hostile/duplicate-id.yaml"), try CaseFixtures.path("cases/hostile/bad-row.csv")]
+        ["examples/york-2013", try CaseFixtures.path("cases/hostile/duplicate-id.yaml"), try CaseFixtures.path("cases/hostile/bad-row.csv"),
+         try CaseFixtures.path("cases/hostile/id-as-value.yaml")]
     }
 
-    /// Every case id in the inputs, read from the files themselves (YAML `case:` lines, the first CSV cell).
+    /// Every case id in the inputs, read from the files themselves (YAML `case:` lines, after an
+    /// anchor; the first CSV cell).
     static func rawIDs() throws -> Set<String> {
         var ids: Set<String> = []
         let files = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("examples/york-2013").path)
@@ -25,7 +27,8 @@ struct PseudonymiseLeakTests {
                     guard !line.hasPrefix("#"), !line.hasPrefix("case,"), let cell = line.split(separator: ",").first else { continue }
                     ids.insert(String(cell))
                 } else if line.hasPrefix("case: ") {
-                    ids.insert(String(line.dropFirst(6)))
+                    let value = line.dropFirst(6)
+                    ids.insert(String(value.hasPrefix("&") ? value.drop { $0 != " " }.dropFirst() : value))
                 }
             }
         }
@@ -45,7 +48,7 @@ struct PseudonymiseLeakTests {
     @Test("score, gaps, report and lint in every format, to standard output and to -o", arguments: runs)
     func commands(_ arguments: [String]) throws {
         let ids = try Self.rawIDs()
-        #expect(ids.count == 49 + 3)
+        #expect(ids.count == 49 + 3 + 2)
         let directory = try Executable.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let key = directory.appendingPathComponent("audit.key")

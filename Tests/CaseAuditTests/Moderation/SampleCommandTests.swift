@@ -15,6 +15,13 @@ struct SampleCommandTests {
         #expect(run.status == 0)
         #expect(run.codes == ["sample.duplicate", "sample.duplicate"])
         #expect(try String(contentsOfFile: sample, encoding: .utf8) == String(contentsOfFile: CaseFixtures.path("golden/sample.csv"), encoding: .utf8))
+        // --max-diagnostics cuts what is printed, not the draw.
+        let cut = try Executable.run(["sample", caseload, "--rules", mini, "--size", "13", "--preset", "hmip", "--buffer", "10%",
+                                      "--seed", "2026-Q4", "--max-diagnostics", "1"])
+        #expect(cut.status == 0)
+        #expect(cut.codes == ["sample.duplicate"])
+        #expect(cut.error.contains("1 more diagnostic not shown (--max-diagnostics 1)"))
+        #expect(cut.output == (try String(contentsOfFile: sample, encoding: .utf8)))
         #expect(run.output.contains("Total                                             26  100.0%      13        2"))
 
         let cases = directory.appendingPathComponent("cases").path
