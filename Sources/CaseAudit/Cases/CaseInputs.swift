@@ -67,7 +67,10 @@ public enum CaseInputs {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var found: [String] = []
                 var visited: Set<FileIdentity> = [FileIdentity(info)]
+                let known = problems.count
                 walk(directory: path, into: &found, visited: &visited, problems: &problems)
+                // In byte order of their paths, as the files are, not in the order the directory lists them.
+                problems[known...].sort { ($0.location?.path ?? "").utf8.lexicographicallyPrecedes(($1.location?.path ?? "").utf8) }
                 for file in found.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) where seen.insert(.file(file)).inserted {
                     inputs.append(.file(file))
                 }

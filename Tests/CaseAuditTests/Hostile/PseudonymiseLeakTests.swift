@@ -88,4 +88,19 @@ struct PseudonymiseLeakTests {
             }
         }
     }
+
+    @Test("an id is hidden where it stands as a word; in messages only where they quote input text")
+    func hidingInText() {
+        func hidden(_ id: String, _ text: String, quotedOnly: Bool) -> String {
+            Pseudonymiser.replacing(Array(id.utf8), in: text, with: Array("P-1".utf8), quotedOnly: quotedOnly)
+        }
+        #expect(hidden("HID-1", "HID-1 was read twice; HID-10 is another, HID-1", quotedOnly: false) == "P-1 was read twice; HID-10 is another, P-1")
+        #expect(hidden("2", "seen 2 times, 12 in all", quotedOnly: false) == "seen P-1 times, 12 in all")
+        // "column 2" is the message's own; '2' is the value it quotes.
+        #expect(hidden("2", "'2' is not a value of tier (column 2 B 'tier')", quotedOnly: true) == "'P-1' is not a value of tier (column 2 B 'tier')")
+        #expect(hidden("é-1", "unknown fact 'é-1'", quotedOnly: true) == "unknown fact 'P-1'")
+        // One letter and 200,000 pairs of combining accents: searched as bytes, not put in NFC.
+        let accents = "a" + String(repeating: "\u{301}\u{316}", count: 200_000)
+        #expect(hidden("a", accents, quotedOnly: false) == "P-1" + String(repeating: "\u{301}\u{316}", count: 200_000))
+    }
 }
