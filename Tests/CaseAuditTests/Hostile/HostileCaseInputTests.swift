@@ -157,6 +157,19 @@ struct HostileCaseInputTests {
         ])
     }
 
+    @Test("a control character in a CSV cell is shown as U+FFFD in the source line, one for one, and escaped in the message")
+    func controlInSourceLine() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.write(Array("case,rosh\nC-1,\thi\u{1B}[2Jgh\n".utf8), "esc.csv", in: directory)
+        let error = try #require(try Self.read([path]).diagnostics.first)
+        #expect(error.code == "case.fact-value")
+        #expect(error.location?.lineText == "C-1,\thi\u{FFFD}[2Jgh")
+        #expect(error.message.hasPrefix("'hi\\u{1B}[2Jgh' is not a value of rosh"))
+        let shown = DiagnosticFormatter().format(error)
+        #expect(!shown.unicodeScalars.contains("\u{1B}"))
+    }
+
     @Test("a case file in a directory that cannot be reached (a link to nothing, a loop) is an error, not left out")
     func unreachableInDirectory() throws {
         let directory = try Executable.temporaryDirectory()
