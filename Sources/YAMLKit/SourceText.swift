@@ -106,18 +106,14 @@ public final class SourceText: Sendable {
         // A control character (an escape sequence in a CSV cell, a NUL in a YAML line) is shown as
         // U+FFFD, one for one so the caret stays under its column: a source line shown under a
         // diagnostic must not drive the terminal. Tabs stay.
-        if line.unicodeScalars.contains(where: Self.isControl) {
-            line = String(String.UnicodeScalarView(line.unicodeScalars.map { Self.isControl($0) ? "\u{FFFD}" : $0 }))
+        let hidden = { (scalar: Unicode.Scalar) in scalar != "\t" && isTerminalControl(scalar) }
+        if line.unicodeScalars.contains(where: hidden) {
+            line = String(String.UnicodeScalarView(line.unicodeScalars.map { hidden($0) ? "\u{FFFD}" : $0 }))
         }
         let text = (from > start ? "…" : "") + line + (to < end ? "…" : "")
         // With a leading `…`, the excerpt's first character stands one column before the window.
         let column = max(1, position.column - before - (from > start ? 1 : 0))
         return (text, column)
-    }
-
-    /// C0 but the tab, DEL, C1 and the line and paragraph separators: what a terminal acts on.
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// The position of a byte offset: its line, and its column in characters (UTF-8 lead bytes).

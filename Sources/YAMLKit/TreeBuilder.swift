@@ -108,7 +108,6 @@ struct TreeBuilder {
                 documents.append(document)
             }
         case YAML_SCALAR_EVENT:
-            try count(event)
             try scalar(&event)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
             let isMapping = event.type == YAML_MAPPING_START_EVENT
@@ -153,6 +152,8 @@ struct TreeBuilder {
         if data.length > limits.maxScalarBytes {
             throw Stop(error: .scalarTooLong(data.length, limits, at: start))
         }
+        // After the length, as the event reader checks them: both name the same limit.
+        try count(event)
         let value: String
         var keyHash: UInt64 = 0
         if let pointer = data.value, data.length > 0 {

@@ -71,7 +71,7 @@ struct CSVCaseReader {
             let name = cell.text.trimmingSpaces()
             if let first = seen[name] {
                 flag("csv.duplicate-column",
-                     "column \(Diagnostic.quote(name)) appears twice (first as column \(first.number + 1), at \(first.position.line):\(first.position.column)); this one is ignored",
+                     "column \(messageQuote(name)) appears twice (first as column \(first.number + 1), at \(first.position.line):\(first.position.column)); this one is ignored",
                      cell.position, nil)
                 columns.append(.ignored)
                 continue
@@ -140,7 +140,7 @@ struct CSVCaseReader {
         } else if factGuess.suggestion != nil {
             flag("case.unknown-fact", factGuess.message, position, factGuess.suggestion)
         } else {
-            flag("csv.unknown-column", "unknown column \(Diagnostic.quote(name)): not a fact, a question id, 'case', 'assessor' or 'note:<question>'", position, nil)
+            flag("csv.unknown-column", "unknown column \(messageQuote(name)): not a fact, a question id, 'case', 'assessor' or 'note:<question>'", position, nil)
         }
         return .ignored
     }

@@ -1,3 +1,5 @@
+import YAMLKit
+
 /// What a case id may be, checked wherever an id is read (YAML and CSV cases, a caseload for
 /// `sample`, `template --case`): at most ``maxBytes`` bytes of UTF-8 and no control character (C0,
 /// DEL, C1, or the line and paragraph separators U+2028 and U+2029, which messages escape).
@@ -15,7 +17,7 @@ public enum CaseIDRule {
     public static func problem(_ id: String) -> String? {
         let length = id.utf8.count
         if length > maxBytes { return "the case id is \(length) bytes long, more than the \(maxBytes) an id may have" }
-        if let control = id.unicodeScalars.first(where: Diagnostic.isControl) {
+        if let control = id.unicodeScalars.first(where: isTerminalControl) {
             return "the case id contains a control character (U+\(hex(control.value)))"
         }
         return nil

@@ -1,3 +1,5 @@
+import YAMLKit
+
 /// Reads case text by the criteria set's schema: the declared type of each fact and the scale of each
 /// question decide what a value means, never YAML's own guessing (`no` is an answer, not false;
 /// `2013-03-04` is a date only where a date is declared).
@@ -34,7 +36,7 @@ public struct CaseSchema: Sendable {
     /// "unknown fact 'x'; did you mean 'y'?" and the suggestion.
     func unknownFact(_ name: String) -> (message: String, suggestion: String?) {
         let suggestion = factNames.closest(to: name)
-        return ("unknown fact \(Diagnostic.quote(name))" + Suggestions.didYouMean(suggestion), suggestion)
+        return ("unknown fact \(messageQuote(name))" + Suggestions.didYouMean(suggestion), suggestion)
     }
 
     /// A fact name or question id that a derived set (or its chain) renamed or removed: a case
@@ -54,7 +56,7 @@ public struct CaseSchema: Sendable {
 
     func unknownQuestion(_ id: String) -> (message: String, suggestion: String?) {
         let suggestion = questionIDs.closest(to: id)
-        return ("unknown question \(Diagnostic.quote(id))" + Suggestions.didYouMean(suggestion), suggestion)
+        return ("unknown question \(messageQuote(id))" + Suggestions.didYouMean(suggestion), suggestion)
     }
 
     /// A problem with one value, before it is given a location.
@@ -72,22 +74,22 @@ public struct CaseSchema: Sendable {
         case .bool:
             var text = text  // `withUTF8` reads a native string's bytes in place
             if let truth = text.withUTF8(ValueTables.bool) { return .bool(truth) }
-            throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name) (a bool: true, false, yes or no)")
+            throw ValueProblem(message: "\(messageQuote(text)) is not a value of \(set.facts[index].name) (a bool: true, false, yes or no)")
         case .int:
             guard let value = Int(text) else {
                 let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.utf8.dropFirst() : text.utf8[...]
                 if !digits.isEmpty, digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
-                    throw ValueProblem(message: "\(Diagnostic.quote(text)) is too large for \(set.facts[index].name): whole numbers run from \(Int.min) to \(Int.max)")
+                    throw ValueProblem(message: "\(messageQuote(text)) is too large for \(set.facts[index].name): whole numbers run from \(Int.min) to \(Int.max)")
                 }
-                throw ValueProblem(message: "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name) (a whole number)")
+                throw ValueProblem(message: "\(messageQuote(text)) is not a value of \(set.facts[index].name) (a whole number)")
             }
             return .int(value)
         case .date:
             guard let day = Day(iso: text) else {
-                var message = "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name) (a date, YYYY-MM-DD)"
+                var message = "\(messageQuote(text)) is not a value of \(set.facts[index].name) (a date, YYYY-MM-DD)"
                 if let (first, second, year) = Self.slashedDate(text) {
                     let british = Day(iso: "\(year)-\(second)-\(first)")
-                    message = "\(Diagnostic.quote(text)) is not a value of \(set.facts[index].name): write dates as YYYY-MM-DD"
+                    message = "\(messageQuote(text)) is not a value of \(set.facts[index].name): write dates as YYYY-MM-DD"
                         + (british.map { ", e.g. \($0) if it means day \(Int(first) ?? 0) of month \(Int(second) ?? 0)" } ?? "")
                 }
                 throw ValueProblem(message: message)
@@ -124,7 +126,7 @@ public struct CaseSchema: Sendable {
         let fact = set.facts[index]
         let suggestion = factValues[index].closest(to: text)
         throw ValueProblem(
-            message: "\(Diagnostic.quote(text)) is not a value of \(fact.name)" + Suggestions.didYouMean(suggestion)
+            message: "\(messageQuote(text)) is not a value of \(fact.name)" + Suggestions.didYouMean(suggestion)
                 + (suggestion == nil ? " (values: \(fact.values.joined(separator: ", ")))" : ""),
             suggestion: suggestion)
     }
@@ -142,7 +144,7 @@ public struct CaseSchema: Sendable {
         }
         let suggestion = scaleOptions[set.questions[index].scale].closest(to: text)
         let problem = ValueProblem(
-            message: "\(Diagnostic.quote(text)) is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)
+            message: "\(messageQuote(text)) is not an answer to \(set.questions[index].id)" + Suggestions.didYouMean(suggestion)
                 + " (options: \(scale.options.joined(separator: ", ")))",
             suggestion: suggestion)
         return (.invalid(text), problem)

@@ -53,9 +53,6 @@ public struct Diagnostic: Sendable, Hashable, Error {
         return copy
     }
 
-    /// Input text quoted in a message, cut to 60 characters (``messageQuote(_:)``).
-    static func quote(_ text: String) -> String { messageQuote(text) }
-
     /// A message on one line whatever input text it quotes: line breaks, tabs and other control
     /// characters are shown as escapes (`\n`, `\t`, `\u{1B}`), so a diagnostic is always one
     /// `path:line:col: …` line and cannot drive a terminal.
@@ -67,14 +64,14 @@ public struct Diagnostic: Sendable, Hashable, Error {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where isControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            case _ where isTerminalControl(scalar): out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
             default: out.unicodeScalars.append(scalar)
             }
         }
         return out
     }
 
-    /// Whether ``isControl(_:)`` holds for a scalar of the text, read from its UTF-8 bytes: C0
+    /// Whether ``isTerminalControl(_:)`` holds for a scalar of the text, read from its UTF-8 bytes: C0
     /// and DEL are single bytes, C1 (U+0080…U+009F) is C2 80…C2 9F, U+2028 and U+2029 are
     /// E2 80 A8 and E2 80 A9. Eight bytes of printable ASCII at a time are passed over in one test.
     private static func containsControl(_ text: String) -> Bool {
@@ -102,10 +99,6 @@ public struct Diagnostic: Sendable, Hashable, Error {
             }
             return false
         }
-    }
-
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
     }
 
     /// An error for a YAML problem in `source`.

@@ -7,3 +7,10 @@ public func messageQuote(_ text: String) -> String {
     scalars = scalars.prefix(limit)
     return "'" + String(String.UnicodeScalarView(scalars)) + "…'"
 }
+
+/// The characters a terminal acts on rather than shows: C0 (tab included), DEL, C1 and the line
+/// and paragraph separators U+2028 and U+2029. Messages escape them, source lines under a
+/// diagnostic replace them (tabs apart), and a case id may not hold one.
+public func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+}
