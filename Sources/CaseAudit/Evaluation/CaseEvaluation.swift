@@ -10,4 +10,6 @@ public struct CaseEvaluation: Sendable {
     /// Findings about the case's data: answers to questions that do not apply, answers for elements
     /// the case does not have, hand answers contradicting computed ones, failed checks.
     public var findings: [Diagnostic]
+    /// The facts whether each question applies depends on, by question: the evaluator's, shared.
+    let applicabilityFacts: ApplicabilityFacts
 }

@@ -2,12 +2,15 @@
 /// reads (each option of the scale, or absent), and, when asked, its facts (each value, or not
 /// recorded). Only facts with a small finite domain can be tried (bool, enum, ordinal, sets of at
 /// most 12 values); a condition reading any other fact gives nil (not known) when facts are open.
+///
+/// The values are tried in place and put back: copying a case's answers for each question tried
+/// would cost the square of the number of questions.
 enum ConditionSpace {
     /// The most combinations tried; a larger space gives nil (not known).
     static let limit = 1 << 16
 
     static func truths(
-        _ condition: CompiledCondition, _ set: CriteriaSet, base: CaseValues, openFacts: Bool
+        _ condition: CompiledCondition, _ set: CriteriaSet, trying values: inout CaseValues, openFacts: Bool
     ) -> Set<Truth>? {
         var dimensions: [(apply: (inout CaseValues, Int) -> Void, count: Int)] = []
         if openFacts {
@@ -36,7 +39,12 @@ enum ConditionSpace {
             total *= dimension.count
             if total > limit { return nil }
         }
-        var values = base
+        let facts = openFacts ? condition.facts.map { values.facts[$0] } : []
+        let answers = condition.questions.map { values.answers[$0] }
+        defer {
+            for (fact, value) in zip(condition.facts, facts) { values.facts[fact] = value }
+            for (question, state) in zip(condition.questions, answers) { values.answers[question] = state }
+        }
         var truths = Set<Truth>()
         for combination in 0..<total {
             var rest = combination

@@ -25,6 +25,8 @@ public struct Evaluator: Sendable {
     private let sufficient: [[Bool]]
     /// The most results a case can have (every `for_each` question with every element).
     private let mostResults: Int
+    /// The facts whether each question applies depends on, by question.
+    private let applicabilityFacts: ApplicabilityFacts
 
     public init(_ set: CriteriaSet, runsChecks: Bool = false) {
         self.set = set
@@ -52,6 +54,7 @@ public struct Evaluator: Sendable {
         self.conditionIndexes = conditionIndexes
         sufficient = set.scales.map { scale in scale.options.indices.map { scale.sufficient.contains($0) } }
         mostResults = set.questions.reduce(0) { $0 + ($1.forEach.map { max(1, set.facts[$0].values.count) } ?? 1) }
+        applicabilityFacts = ApplicabilityFacts(set)
     }
 
     public func evaluate(_ record: CaseRecord) -> CaseEvaluation {
@@ -75,7 +78,8 @@ public struct Evaluator: Sendable {
         }
         if !inQuestionOrder { results = ranges.flatMap { results[$0] } }
         if let checks { findings.append(contentsOf: checks.findings(record, values)) }
-        return CaseEvaluation(record: record, values: values, results: results, findings: findings)
+        return CaseEvaluation(
+            record: record, values: values, results: results, findings: findings, applicabilityFacts: applicabilityFacts)
     }
 
     /// The fields of a question that evaluating it reads, as plain values in 16 bytes: the plans of
@@ -252,7 +256,7 @@ public struct Evaluator: Sendable {
     /// Depth-first order over `answer()` dependencies; cycles were rejected when the set loaded.
     /// Iterative, with its own stack: a chain of dependencies as long as the set is deep costs no
     /// call stack.
-    private static func dependencyOrder(_ questions: [Question]) -> [Int] {
+    static func dependencyOrder(_ questions: [Question]) -> [Int] {
         var order: [Int] = []
         var state = [UInt8](repeating: 0, count: questions.count)  // 0 new, 1 visiting, 2 done
         let dependencies = questions.map { $0.applies.questions + ($0.compute?.questions ?? []) }

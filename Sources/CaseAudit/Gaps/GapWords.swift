@@ -28,6 +28,6 @@ enum GapWords {
 
     private static func missing(_ gap: Gap, _ set: CriteriaSet) -> String {
         if gap.missingFacts.isEmpty { return "an answer it depends on is missing" }
-        return gap.missingFacts.map { set.facts[$0].name }.joined(separator: ", ") + " not recorded"
+        return ShortList.text(gap.missingFacts) { set.facts[$0].name } + " not recorded"
     }
 }

@@ -12,10 +12,12 @@ struct CaseLint {
     /// The note under each question's `case.unanswered` finding (its text and options), made once:
     /// a large caseload has many such findings.
     private let unansweredNotes: [[Diagnostic.Note]]
-    /// The facts whether each question applies depends on, by question, worked out once.
-    private let applicabilityFacts: [[Int]]
     /// Whether each question is computed, by question.
     private let computes: [Bool]
+    /// The facts whether each question applies depends on.
+    private let applicabilityFacts: ApplicabilityFacts
+    /// Question indexes, each after those whose answers it reads.
+    private let dependencyOrder: [Int]
     /// For each question, its cause group: questions whose applicability depends on the same facts
     /// and answers are undecided in a case for the same cause, worked out once per case.
     private let causeGroups: [Int]
@@ -32,12 +34,13 @@ struct CaseLint {
         self.requireComplete = requireComplete
         self.verbose = verbose
         self.eachUnanswered = eachUnanswered
-        let applicabilityFacts = set.questions.indices.map { CaseEvaluation.applicabilityFacts($0, in: set) }
+        let applicabilityFacts = ApplicabilityFacts(set)
         self.applicabilityFacts = applicabilityFacts
+        dependencyOrder = Evaluator.dependencyOrder(set.questions)
         computes = set.questions.map { $0.compute != nil }
-        var groups: [Cause: Int] = [:]
+        var groups: [CauseKey: Int] = [:]
         causeGroups = set.questions.indices.map { index in
-            let key = Cause(facts: applicabilityFacts[index], answers: set.questions[index].applies.questions)
+            let key = CauseKey(facts: applicabilityFacts.bits(of: index), answers: set.questions[index].applies.questions)
             if let known = groups[key] { return known }
             groups[key] = groups.count
             return groups.count - 1
@@ -58,6 +61,12 @@ struct CaseLint {
         var facts: [Int]
         var answers: [Int]
         var question: Int?
+    }
+
+    /// What puts questions in one cause group: the facts and the answers their applicability reads.
+    private struct CauseKey: Hashable {
+        var facts: ArraySlice<UInt64>
+        var answers: [Int]
     }
 
     /// Every finding on an evaluated case: evaluating's (``CaseEvaluation/findings``), then lint's.
@@ -88,7 +97,7 @@ struct CaseLint {
                     let question = results[index].question
                     if computes[question] {
                         // A computation that lacks a fact whose value was rejected is already reported there.
-                        let lacking = evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts)
+                        let lacking = evaluation.missingFacts(for: results[index], in: set)
                         if !rejected.isEmpty, lacking.contains(where: rejected.contains) { continue }
                         let location = record.positions.answers[question].map { record.location($0) } ?? recordLocation
                         findings.append(unanswered(results[index], record, lacking: lacking, at: location))
@@ -110,7 +119,7 @@ struct CaseLint {
                     // A fact whose value was rejected is reported where it is written; the questions it
                     // leaves undecided are not reported again, nor the other facts their conditions read
                     // (rosh_assessed is read only when rosh_recorded is missing).
-                    let missing = evaluation.missingFacts(for: results[index], in: set, applying: applicabilityFacts)
+                    let missing = evaluation.missingFacts(for: results[index], in: set)
                     if !rejected.isEmpty, missing.contains(where: rejected.contains) {
                         if group >= 0 { groupSlots[group] = -2 }
                         continue
@@ -131,24 +140,50 @@ struct CaseLint {
                 }
             }
         }
-        // Questions whether they apply waits on answers not given yet are counted in the grouped
-        // finding: a case still being assessed, not a wrong one.
-        var waiting = 0
+        // Questions whether they apply waits on answers not given yet (directly, or through
+        // questions that wait in turn) make a case still being assessed, not a wrong one.
+        var waitingQuestions: [Bool]?
+        for slot in undetermined.indices where isWaiting(undetermined[slot].cause, evaluation, waitingQuestions: &waitingQuestions) {
+            undetermined[slot].waiting = true
+        }
+        // When the case has questions with no key, they are counted in its unanswered finding.
+        var folded = 0
         if keyless.count > 1 {
-            for slot in undetermined.indices where isWaiting(undetermined[slot].cause, evaluation) {
-                undetermined[slot].waiting = true
-                waiting += undetermined[slot].questions.count
-            }
+            for slot in undetermined.indices where undetermined[slot].waiting { folded += undetermined[slot].questions.count }
         }
         if keyless.count == 1 {
             findings.insert(unanswered(results[keyless.first[0]], record, lacking: [], at: recordLocation), at: keylessIndex)
         } else if keyless.count > 1 {
-            findings.insert(unansweredFinding(keyless, waiting: waiting, evaluation, at: recordLocation), at: keylessIndex)
+            findings.insert(unansweredFinding(keyless, waiting: folded, evaluation, at: recordLocation), at: keylessIndex)
         }
-        for slot in undetermined.indices where !undetermined[slot].waiting {
-            findings.append(undeterminedFinding(undetermined[slot].cause, questions: undetermined[slot].questions, evaluation, at: recordLocation))
+        // Otherwise, when several causes wait (a chain of questions each reading the last's
+        // answer), one finding for them all.
+        let waitingSlots = folded > 0 || verbose ? [] : undetermined.indices.filter { undetermined[$0].waiting }
+        for slot in undetermined.indices where !undetermined[slot].waiting || (folded == 0 && waitingSlots.count < 2) {
+            findings.append(undeterminedFinding(
+                undetermined[slot].cause, questions: undetermined[slot].questions, waiting: undetermined[slot].waiting, evaluation,
+                at: recordLocation))
+        }
+        if waitingSlots.count > 1 {
+            findings.append(waitingFinding(FirstFew(merging: waitingSlots.map { undetermined[$0].questions }), evaluation, at: recordLocation))
         }
         return findings
+    }
+
+    /// One finding for the questions of several causes whether they apply waits on answers not
+    /// given yet.
+    private func waitingFinding(_ questions: FirstFew, _ evaluation: CaseEvaluation, at location: SourceLocation) -> Diagnostic {
+        var message: [UInt8] = []
+        message.append(literal: "case ")
+        message.append(text: evaluation.record.id)
+        message.append(literal: ": whether ")
+        message.append(decimal: questions.count)
+        message.append(literal: " questions apply (")
+        Self.list(questions, into: &message) { set.questions[$0].id }
+        message.append(literal: ") depends on answers not given yet")
+        return Diagnostic(
+            requireComplete ? .error : .warning, code: "case.undetermined", String(decoding: message, as: UTF8.self),
+            at: location, notes: verboseNotes)
     }
 
     /// One finding for the applicable questions a case has no key for (how many, the first few), and
@@ -189,22 +224,46 @@ struct CaseLint {
         if items.count > items.first.count { out.append(literal: ", …") }
     }
 
-    /// `a, b, c` for the items of `list`.
-    private static func list(_ items: [Int], into out: inout [UInt8], name: (Int) -> String) {
-        for (index, item) in items.enumerated() {
-            if index > 0 { out.append(literal: ", ") }
-            out.append(text: name(item))
+    /// Whether every fact is there and the answers deciding applicability are simply not given
+    /// yet: each is unanswered, or undecided and waiting in turn (`waitingQuestions`, worked out
+    /// for the case the first time a cause reads an undecided answer).
+    private func isWaiting(_ cause: Cause, _ evaluation: CaseEvaluation, waitingQuestions: inout [Bool]?) -> Bool {
+        guard cause.facts.isEmpty, !cause.answers.isEmpty else { return false }
+        for answer in cause.answers {
+            switch kind(of: answer, evaluation) {
+            case .unanswered? where !computes[answer]:
+                continue
+            case .undetermined?:
+                let table = waitingQuestions ?? waiting(evaluation)
+                waitingQuestions = table
+                if table[answer] { continue }
+                return false
+            default:
+                return false
+            }
         }
+        return true
     }
 
-    /// Whether every fact is there and the answers deciding applicability are simply not given yet.
-    private func isWaiting(_ cause: Cause, _ evaluation: CaseEvaluation) -> Bool {
-        cause.facts.isEmpty && !cause.answers.isEmpty && cause.answers.allSatisfy { isUnanswered($0, evaluation) }
-    }
-
-    /// Whether a question is applicable, not computed and has no answer.
-    private func isUnanswered(_ question: Int, _ evaluation: CaseEvaluation) -> Bool {
-        !computes[question] && kind(of: question, evaluation) == .unanswered
+    /// By question, whether it waits on answers not given yet: applicable, not computed and
+    /// unanswered; or undecided with every fact it depends on recorded, and each answer it reads
+    /// that has no value waiting in turn. Worked out in dependency order, so a chain costs its length.
+    private func waiting(_ evaluation: CaseEvaluation) -> [Bool] {
+        let recorded = evaluation.record.facts
+        var waiting = [Bool](repeating: false, count: set.questions.count)
+        for question in dependencyOrder {
+            switch kind(of: question, evaluation) {
+            case .unanswered?:
+                waiting[question] = !computes[question]
+            case .undetermined?:
+                let answers = undecidedAnswers(question, evaluation)
+                waiting[question] = !answers.isEmpty && answers.allSatisfy { waiting[$0] }
+                    && applicabilityFacts.facts(of: question, where: { recorded[$0] == nil }).isEmpty
+            default:
+                continue
+            }
+        }
+        return waiting
     }
 
     /// The result of a question read by another's condition (its first instance), found by
@@ -232,8 +291,9 @@ struct CaseLint {
         return read.allSatisfy(undecided) ? read : read.filter(undecided)
     }
 
+    /// `waiting`: the answers it depends on are not given yet (``isWaiting(_:_:waitingQuestions:)``).
     private func undeterminedFinding(
-        _ cause: Cause, questions: FirstFew, _ evaluation: CaseEvaluation, at location: SourceLocation
+        _ cause: Cause, questions: FirstFew, waiting: Bool, _ evaluation: CaseEvaluation, at location: SourceLocation
     ) -> Diagnostic {
         // Built as bytes, like the unanswered finding: one or more per case of a sample.
         var message: [UInt8] = []
@@ -255,11 +315,11 @@ struct CaseLint {
         }
         let notes: [Diagnostic.Note]
         if !cause.facts.isEmpty {
-            Self.list(cause.facts, into: &message) { set.facts[$0].name }
+            message.append(text: ShortList.text(cause.facts) { set.facts[$0].name })
             message.append(literal: cause.facts.count == 1 ? " is not recorded, so " : " are not recorded, so ")
             subject()
             message.append(literal: " cannot be decided")
-            notes = cause.facts.count == 1 ? factNotes[cause.facts[0]] : cause.facts.map { factNotes[$0][0] }
+            notes = cause.facts.count == 1 ? factNotes[cause.facts[0]] : cause.facts.prefix(ShortList.shown).map { factNotes[$0][0] }
         } else if !cause.answers.isEmpty {
             subject()
             message.append(literal: " depends on ")
@@ -277,7 +337,7 @@ struct CaseLint {
             notes = []
         }
         // Answers not given yet make an incomplete case, not a wrong one: as severe as unanswered.
-        let severity: Severity = !requireComplete && isWaiting(cause, evaluation) ? .warning : .error
+        let severity: Severity = !requireComplete && waiting ? .warning : .error
         return Diagnostic(
             severity, code: "case.undetermined", String(decoding: message, as: UTF8.self), at: location, notes: notes)
     }
@@ -315,6 +375,12 @@ struct CaseLint {
         init() {}
 
         init(_ item: Int) { add(item) }
+
+        /// The first few of several lists of questions together, in question order.
+        init(merging lists: [FirstFew]) {
+            first = Array(lists.flatMap(\.first).sorted().prefix(6))
+            count = lists.reduce(0) { $0 + $1.count }
+        }
 
         mutating func add(_ item: Int) {
             if first.count < 6 {

@@ -2,8 +2,9 @@
 public enum RulesLint {
     public static func warnings(_ set: CriteriaSet) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        var open = openValues(set)
         for question in set.questions {
-            if neverApplies(question.applies, set) {
+            if neverApplies(question.applies, set, trying: &open) {
                 warnings.append(Diagnostic(
                     .warning, code: "rules.never-applies",
                     "question \(question.id) can never apply: no case satisfies \(question.applies.source)",
@@ -32,12 +33,16 @@ public enum RulesLint {
     /// True when every combination of the values the condition reads (each fact's values, or not
     /// recorded; each answer's options, or absent) makes it false: a proof. A condition reading a
     /// number, a date, a text or a large set, or too large to try, is never reported.
-    static func neverApplies(_ condition: CompiledCondition, _ set: CriteriaSet) -> Bool {
-        let open = CaseValues(facts: Array(repeating: nil, count: set.facts.count),
-                              answers: Array(repeating: .unknown, count: set.questions.count))
+    /// `open`: ``openValues(_:)``, tried in place and left as it was.
+    private static func neverApplies(_ condition: CompiledCondition, _ set: CriteriaSet, trying open: inout CaseValues) -> Bool {
         // Every fact state is tried, "not recorded" included, so an unknown result is a real case
         // where the question is undetermined, not a value left untried: only `true` means it applies.
-        guard let truths = ConditionSpace.truths(condition, set, base: open, openFacts: true) else { return false }
+        guard let truths = ConditionSpace.truths(condition, set, trying: &open, openFacts: true) else { return false }
         return !truths.contains(.true)
+    }
+
+    /// No fact recorded and no answer known: what ``neverApplies(_:_:trying:)`` starts from.
+    private static func openValues(_ set: CriteriaSet) -> CaseValues {
+        CaseValues(facts: Array(repeating: nil, count: set.facts.count), answers: Array(repeating: .unknown, count: set.questions.count))
     }
 }

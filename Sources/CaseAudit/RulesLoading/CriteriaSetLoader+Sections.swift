@@ -344,7 +344,8 @@ extension CriteriaSetLoader {
     }
 
     /// Questions whose applicability or computed answer reads each other's answers in a cycle.
-    mutating func detectAnswerCycles(_ questions: [Question], definitions: [IdentifiedDefinition]) {
+    /// True when there is none.
+    mutating func detectAnswerCycles(_ questions: [Question], definitions: [IdentifiedDefinition]) -> Bool {
         var state = [Int](repeating: 0, count: questions.count)  // 0 new, 1 on the path, 2 done
         let dependencies = questions.map { question in
             (question.applies.questions + (question.compute?.questions ?? [])).filter { $0 < questions.count }
@@ -369,13 +370,36 @@ extension CriteriaSetLoader {
                     let key = definition.reader["applies"] != nil ? "applies" : "compute"
                     let node = definition.reader[key] ?? definition.node
                     sink.error("rules.answer-cycle", "questions depend on each other's answers in a cycle: \(cycle)", at: node, in: definition.source(key))
-                    return
+                    return false
                 }
                 if state[dependency] == 0 {
                     state[dependency] = 1
                     path.append((dependency, 0))
                 }
             }
+        }
+        return true
+    }
+
+    /// The most facts whether one question applies may depend on, through the answers it reads
+    /// and theirs: what a case lacks is listed in every gap and finding on the question.
+    static let mostApplicabilityFacts = 256
+
+    /// Questions whose applicability depends on more than ``mostApplicabilityFacts`` facts (a
+    /// long or wide chain of `answer()`s) are refused where the condition is written: the first of
+    /// a chain, not each question after it that reads its answer.
+    mutating func limitApplicabilityFacts(_ questions: [Question], factCount: Int, definitions: [IdentifiedDefinition]) {
+        let facts = ApplicabilityFacts(questions, factCount: factCount)
+        let over = questions.indices.map { facts.count(of: $0) > Self.mostApplicabilityFacts }
+        for (index, definition) in definitions.enumerated() where over[index] {
+            guard !questions[index].applies.questions.contains(where: { over[$0] }) else { continue }
+            let count = facts.count(of: index)
+            let node = definition.reader["applies"] ?? definition.node
+            sink.error(
+                "rules.too-many-facts",
+                "whether \(definition.id) applies depends on \(count) facts, through the answers it reads, more than the limit of \(Self.mostApplicabilityFacts)",
+                at: node, in: definition.source("applies"),
+                notes: [Diagnostic.Note("a case lacking them would list them all in each gap and finding; read fewer answers, or split the question")])
         }
     }
 

@@ -287,7 +287,11 @@ public struct CriteriaSetLoader {
                 tags: questionTags(definition, tags: tags),
                 location: SourceLocation(definition.source, definition.node.position)))
         }
-        detectAnswerCycles(questions, definitions: questionDefinitions.filter { questionLookup[$0.id] != nil })
+        let loaded = questionDefinitions.filter { questionLookup[$0.id] != nil }
+        // Only over a set that loaded whole: an index from a question that failed is out of range.
+        if detectAnswerCycles(questions, definitions: loaded), !sink.hasErrors {
+            limitApplicabilityFacts(questions, factCount: facts.count, definitions: loaded)
+        }
 
         var checks: [Check] = []
         for definition in checkDefinitions {

@@ -44,7 +44,7 @@ extension CaseTemplate {
             case .undecided(let index, let missing):
                 let question = set.questions[index]
                 undecided.append("  # \(question.id):    # applies if \(question.applies.source); record "
-                                 + missing.map { set.facts[$0].name }.joined(separator: ", ") + " to decide")
+                                 + ShortList.text(missing) { set.facts[$0].name } + " to decide")
             case .computed(let index):
                 let question = set.questions[index]
                 computed.append("  # \(question.id) is computed: \(question.compute?.source ?? "")")

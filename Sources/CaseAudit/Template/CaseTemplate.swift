@@ -102,6 +102,7 @@ public struct CaseTemplate: Sendable {
     /// The questions of the skeleton, in the set's order.
     func entries() -> [Entry] {
         let evaluation = blankEvaluation()
+        var values = evaluation.values  // each undecided question's answers tried in place
         var entries: [Entry] = []
         var seen = Set<Int>()
         for result in evaluation.results where !seen.contains(result.question) {
@@ -112,7 +113,7 @@ public struct CaseTemplate: Sendable {
                 continue
             case .undetermined:
                 // Undecided for now: it may hang only on other answers. Try every answer it reads.
-                let truths = ConditionSpace.truths(question.applies, set, base: evaluation.values, openFacts: false)
+                let truths = ConditionSpace.truths(question.applies, set, trying: &values, openFacts: false)
                 let missing = evaluation.missingFacts(for: result, in: set).filter {
                     decides($0, question.applies, evaluation.values)
                 }

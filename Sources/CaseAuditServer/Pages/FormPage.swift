@@ -260,7 +260,7 @@ struct FormPage {
         case .notApplicable(let reasons): return reasons.joined(separator: "; ")
         case .undetermined(let missing):
             return "Whether this applies is not known until the facts say: record "
-                + missing.map { "\(set.facts[$0].name) (\(set.facts[$0].label))" }.joined(separator: ", ") + "."
+                + ShortList.text(missing) { "\(set.facts[$0].name) (\(set.facts[$0].label))" } + "."
         }
     }
 

@@ -14,7 +14,9 @@ import Testing
 ///   directory there first.
 /// `{{repeat N text}}` in a block stands for N copies of text (for the size limits),
 /// `{{byte XX}}` for the byte with that hexadecimal value (for encoding errors), and `{{chain N}}`
-/// for a derived set whose chain of `extends` is N sets deep above the embedded IAOW set. In a
+/// for a derived set whose chain of `extends` is N sets deep above the embedded IAOW set;
+/// `{{answer-chain N}}` for facts f1 … fN and questions chain.q1 … chain.qN, each reading its fact
+/// and the answer of the one before (so chain.qN depends on N facts). In a
 /// `yaml rules alone` block, a line `# file: DIR/NAME` starts another file (a base to extend);
 /// `yaml case derived` cases are linted against a derived mini set (Fixtures/rules/mini-derived.yaml).
 @Suite("docs/diagnostics.md examples")
@@ -155,7 +157,8 @@ struct DiagnosticsDocTests {
         }
     }
 
-    /// Expands `{{repeat N text}}` and `{{byte XX}}` into the bytes of the example.
+    /// Expands `{{repeat N text}}`, `{{chain N}}`, `{{answer-chain N}}` and `{{byte XX}}` into the
+    /// bytes of the example.
     static func expand(_ body: String) -> Data {
         let repeated = body.replacing(/\{\{repeat (\d+) ([^}]*)\}\}/) { match in
             String(repeating: String(match.output.2), count: Int(match.output.1) ?? 0)
@@ -166,6 +169,15 @@ struct DiagnosticsDocTests {
             for number in 1...max(count, 1) {
                 let base = number == count ? "iaow-2013" : "../s\(number + 1)/set.yaml"
                 text += "# file: s\(number)/set.yaml\nid: s\(number)\ntitle: S\(number)\nversion: \"1\"\nextends: \(base)\n"
+            }
+            return text
+        }.replacing(/\{\{answer-chain (\d+)\}\}/) { match in
+            // Facts f1 … fN, and questions chain.q1 … chain.qN, each reading its fact and the answer before.
+            let count = max(Int(match.output.1) ?? 0, 1)
+            var text = "facts:\n" + (1...count).map { "  f\($0): {type: bool, label: F\($0)}\n" }.joined() + "questions:\n"
+            for number in 1...count {
+                let previous = number > 1 ? " and answer('chain.q\(number - 1)') == yes" : ""
+                text += "  - {id: chain.q\(number), criterion: \"4.1\", text: Q\(number), scale: yes_no, gap: G, applies: \"f\(number)\(previous)\"}\n"
             }
             return text
         }
