@@ -28,7 +28,8 @@ extension Pseudonymiser {
     /// before or after it) replaced; with `quotedOnly`, only inside `'…'`, where a message quotes
     /// input text (an id `2` is not the `2` of "column 2"). Searched as UTF-8 bytes: comparing
     /// characters would put them in NFC, in time the square of a run of combining marks. At most
-    /// the id's length in comparisons per byte (an id has at most 256 bytes).
+    /// the id's length in comparisons per byte (an id has at most 256 bytes), and the square of it
+    /// at each cut quote. A quote cut short loses what it shows of the id's start.
     static func replacing(_ id: [UInt8], in text: String, with replacement: [UInt8], quotedOnly: Bool) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count >= id.count, bytes.contains(id[0]) else { return text }
@@ -50,10 +51,25 @@ extension Pseudonymiser {
                 index = end
                 continue
             }
+            // A quote cut short (`…'`) may end in the first part of the id: that part goes too.
+            if inQuote, bytes[index...].starts(with: Self.cutMark) {
+                let before = changed ? out[...] : bytes[..<index]
+                if let part = (1..<id.count).reversed().first(where: { length in
+                    before.count >= length && before.suffix(length).elementsEqual(id.prefix(length))
+                        && (before.count == length || !isWord(before[before.endIndex - length - 1]))
+                }) {
+                    if !changed { out = Array(bytes[..<index]) }
+                    changed = true
+                    out.removeLast(part)
+                }
+            }
             if bytes[index] == UInt8(ascii: "'") { inQuote.toggle() }
             if changed { out.append(bytes[index]) }
             index += 1
         }
         return changed ? String(decoding: out, as: UTF8.self) : text
     }
+
+    /// Where ``messageQuote(_:)`` cut a long value: `…` and the closing quote.
+    private static let cutMark = Array("…'".utf8)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import YAMLKit
 @testable import CaseAudit
 
 /// Under `--pseudonymise`, no raw case id reaches standard output, standard error or an `-o` file,
@@ -102,5 +103,13 @@ struct PseudonymiseLeakTests {
         // One letter and 200,000 pairs of combining accents: searched as bytes, not put in NFC.
         let accents = "a" + String(repeating: "\u{301}\u{316}", count: 200_000)
         #expect(hidden("a", accents, quotedOnly: false) == "P-1" + String(repeating: "\u{301}\u{316}", count: 200_000))
+        // A value cut at 60 characters just inside the id: what shows of its start goes with it.
+        let cut = messageQuote(String(repeating: "x", count: 55) + " SYN-005")
+        #expect(cut == "'" + String(repeating: "x", count: 55) + " SYN-…'")
+        #expect(hidden("SYN-005", "tier \(cut) is not a value", quotedOnly: true) == "tier '\(String(repeating: "x", count: 55)) …' is not a value")
+        // An id longer than the cut, quoted alone; and a start that is not at a word's start stays.
+        let long = String(repeating: "L", count: 70)
+        #expect(hidden(long, "unknown fact \(messageQuote(long))", quotedOnly: true) == "unknown fact '…'")
+        #expect(hidden("SYN-005", "'\(String(repeating: "x", count: 59))S…'", quotedOnly: true) == "'\(String(repeating: "x", count: 59))S…'")
     }
 }
