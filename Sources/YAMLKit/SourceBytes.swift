@@ -4,6 +4,15 @@ internal import CMappedFile
 /// `Sources/CMappedFile`), read alike. Indexes are byte offsets from 0; reading out of bounds
 /// traps, as an array's does.
 public struct SourceBytes: RandomAccessCollection, Sendable {
+    /// True when the bytes start as UTF-16 or UTF-32 text does: a byte-order mark, or a zero byte
+    /// beside a character in the first two. (UTF-8 text has no zero byte there.)
+    public var looksLikeUTF16OrUTF32: Bool {
+        guard count >= 2 else { return false }
+        let first = self[startIndex]
+        let second = self[startIndex + 1]
+        return (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || (first == 0) != (second == 0)
+    }
+
     private let storage: Storage
 
     /// The bytes of an array.

@@ -126,10 +126,7 @@ public enum YAMLLoader {
 
     /// UTF-16 and UTF-32 input is refused with a message that says so (libyaml would only report offset 0).
     private static func unsupportedEncoding(_ bytes: SourceBytes) -> YAMLError? {
-        guard bytes.count >= 2 else { return nil }
-        let utf16 = (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)
-            || (bytes[0] == 0 && bytes[1] != 0) || (bytes[0] != 0 && bytes[1] == 0)
-        guard utf16 else { return nil }
+        guard bytes.looksLikeUTF16OrUTF32 else { return nil }
         return YAMLError(
             .encoding, "the input looks like UTF-16 or UTF-32; save it as UTF-8", at: .start)
     }

@@ -29,6 +29,7 @@ struct CSVCaseReader {
         var otherColumns: [Column] = []
         var names: [String] = []
         var headerCount = 0
+        var readable = true
         func flagger(_ report: @escaping (Diagnostic) -> Void) -> (String, String, SourcePosition, String?) -> Void {
             { code, message, position, fixIt in
                 // The warnings here: an id a derived set renamed or removed, a set element given twice.
@@ -40,7 +41,7 @@ struct CSVCaseReader {
             withoutActuallyEscaping(reportAlongside) { reportAlongside in
                 let flag = flagger(report)
                 let flagAlongside = flagger(reportAlongside)
-                CSVTable(source: source).forEachRow(report: report) { cells in
+                readable = CSVTable(source: source).forEachRow(report: report) { cells in
                     guard let header = columns else {
                         columns = self.header(cells, flag)
                         if let other { otherColumns = other.header(cells, flagAlongside) }
@@ -57,7 +58,7 @@ struct CSVCaseReader {
                 }
             }
         }
-        if columns == nil {
+        if columns == nil, readable {
             // Nothing to read: a warning, as an empty YAML file holds no case either.
             report(Diagnostic(.warning, code: "csv.no-header", "this CSV file has no header row (case, then facts and question ids)",
                               at: SourceLocation(source, .start)))

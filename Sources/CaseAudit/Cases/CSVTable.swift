@@ -19,7 +19,14 @@ struct CSVTable {
 
     /// Calls `row` for every row, header first, and `report` with each syntax problem as it is found,
     /// before its row (the rest of the file is still read after each).
-    func forEachRow(report: (Diagnostic) -> Void, _ row: ([CSVCell]) -> Void) {
+    /// A file that looks like UTF-16 or UTF-32 is refused whole, with one error: false.
+    @discardableResult
+    func forEachRow(report: (Diagnostic) -> Void, _ row: ([CSVCell]) -> Void) -> Bool {
+        guard !source.bytes.looksLikeUTF16OrUTF32 else {
+            report(Diagnostic(.error, code: "csv.syntax", "the file looks like UTF-16 or UTF-32; save it as UTF-8",
+                              at: SourceLocation(path: source.path, position: .start)))
+            return false
+        }
         source.bytes.withUnsafeBufferPointer { bytes in
             var scanner = Scanner(bytes: bytes)
             // A UTF-8 byte-order mark (spreadsheets write one) is not part of the first cell.
@@ -41,6 +48,7 @@ struct CSVTable {
                 row(cells)
             }
         }
+        return true
     }
 
     private struct Scanner {

@@ -42,7 +42,7 @@ public struct Caseload: Sendable {
         var idColumn: Int?
         var rows: [CaseloadRow] = []
         var syntax: [Diagnostic] = []
-        CSVTable(source: source).forEachRow(report: { syntax.append($0) }) { cells in
+        let readable = CSVTable(source: source).forEachRow(report: { syntax.append($0) }) { cells in
             guard let header = columns else {
                 var seen: [String: SourcePosition] = [:]
                 var facts: [Fact] = []
@@ -102,7 +102,7 @@ public struct Caseload: Sendable {
         }
         diagnostics.append(contentsOf: syntax)
         guard let columns, let idColumn else {
-            if columns == nil {
+            if columns == nil, readable {
                 diagnostics.append(Diagnostic(.error, code: "csv.no-header", "this caseload has no header row (case, then facts)",
                                               at: SourceLocation(source, .start)))
             }

@@ -43,6 +43,30 @@ struct HostileCaseInputTests {
         #expect(read.ids == ["C-1"])
     }
 
+    /// `case\nC-1\n` in UTF-16LE with its byte-order mark, UTF-16BE without one, and UTF-32LE.
+    static let wideEncodings: [[UInt8]] = {
+        let units = Array("case\nC-1\n".utf16)
+        let little: [UInt8] = units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let utf32: [UInt8] = units.flatMap { [UInt8($0 & 0xFF), 0, 0, 0] }
+        return [[0xFF, 0xFE] + little, big, utf32]
+    }()
+
+    @Test("a CSV file in UTF-16 or UTF-32 is one error at 1:1, as a case file and as a caseload", arguments: wideEncodings)
+    func wideEncoding(_ bytes: [UInt8]) throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try Self.write(bytes, "wide.csv", in: directory)
+        let read = try Self.read([path])
+        #expect(read.diagnostics.map(\.message) == ["the file looks like UTF-16 or UTF-32; save it as UTF-8"])
+        #expect(read.diagnostics.map(\.code) == ["csv.syntax"])
+        #expect((read.diagnostics.first?.location?.line, read.diagnostics.first?.location?.column) == (1, 1))
+        // No line of the file is shown under it: it would be unreadable.
+        #expect(read.diagnostics.first?.location?.lineText == nil)
+        let caseload = Caseload.read(SourceText(path: path, bytes: bytes), set: try CaseFixtures.miniSet())
+        #expect(caseload.diagnostics.map(\.code) == ["csv.syntax"])
+    }
+
     @Test("a 10 MB cell is reported where it starts and read as empty; the caret line stays short")
     func hugeCell() throws {
         let directory = try Executable.temporaryDirectory()
