@@ -21,7 +21,8 @@ public struct Pseudonymiser: Sendable {
     public static func load(keyFile path: String) -> Result<Pseudonymiser, Diagnostic> {
         switch YAMLLoader.read(path: path) {
         case .failure(let error):
-            return .failure(Diagnostic(error, in: SourceText(path: path, bytes: [])))
+            // A usage error, not a YAML one: the key is read as bytes, never parsed.
+            return .failure(Diagnostic(.error, code: "usage.pseudonymise-key", "the key file: " + error.message, at: nil))
         case .success(let source):
             guard let pseudonymiser = Pseudonymiser(key: Array(source.bytes)) else {
                 return .failure(Diagnostic(

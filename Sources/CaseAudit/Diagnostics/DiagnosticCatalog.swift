@@ -17,7 +17,7 @@ public enum DiagnosticCatalog {
         ("usage.unknown-question", "An option names a question the criteria set does not declare."),
         ("usage.unknown-case", "`explain` names a case id that is in none of the files."),
         ("usage.template-facts", "`template --facts` is not a list of fact=value pairs the set accepts."),
-        ("usage.pseudonymise-key", "The `--pseudonymise` key file holds fewer than 16 bytes."),
+        ("usage.pseudonymise-key", "The `--pseudonymise` key file cannot be read, or holds fewer than 16 bytes."),
         ("usage.expression", "A condition given on the command line does not compile."),
         ("usage.unknown-column", "An option names a column the caseload does not have."),
         // Sampling

@@ -15,6 +15,24 @@ struct PseudonymiserTests {
         #expect(Pseudonymiser(key: Array("too short".utf8)) == nil)
     }
 
+    @Test("a key file that cannot be read, or is too short, is a usage error naming the file")
+    func keyFiles() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let short = directory.appendingPathComponent("short.key")
+        try Data("ten bytes!".utf8).write(to: short)
+        func failure(_ path: String) -> Diagnostic? {
+            if case .failure(let diagnostic) = Pseudonymiser.load(keyFile: path) { return diagnostic }
+            return nil
+        }
+        #expect(failure(short.path)?.message == "the key file '\(short.path)' holds 10 bytes; a key needs 16 or more")
+        for path in [directory.path, directory.appendingPathComponent("missing.key").path] {
+            let diagnostic = try #require(failure(path))
+            #expect(diagnostic.code == "usage.pseudonymise-key")
+            #expect(diagnostic.message.hasPrefix("the key file: cannot read '\(path)': "))
+        }
+    }
+
     @Test("every case the stream hands on carries its pseudonym, not its id")
     func gapsCarryPseudonyms() throws {
         let set = try CaseFixtures.miniSet()
