@@ -9,6 +9,10 @@ enum SyntaxHint {
         if offset < source.bytes.count, source.bytes[offset] == UInt8(ascii: "\t") {
             return "\(problem): a tab cannot be used for indentation in YAML; use spaces"
         }
+        if let length = longKey(endingAt: offset, in: source) {
+            return "\(problem): the key before this colon is \(length) characters long, and a YAML key written"
+                + " without '?' may have at most 1024"
+        }
         if problem == mappingValues, let key = keyWithValue(above: position, in: source) {
             return "\(problem): '\(key.text)' on line \(key.line) has a value after its colon, so the indented keys below"
                 + " cannot belong to it; to give it those keys (the per-element answers of a for_each question),"
@@ -38,6 +42,21 @@ enum SyntaxHint {
             return (String(key), number)
         }
         return nil
+    }
+
+    /// The length in characters of a key over 1024 characters that ends at the colon at `offset`
+    /// (libyaml stops looking for a key's colon after 1024 characters, and reports the colon as
+    /// out of place). The key starts after the line's indentation and a `- `, or after `{`, `[` or
+    /// `,` in a flow collection.
+    private static func longKey(endingAt offset: Int, in source: SourceText) -> Int? {
+        let bytes = source.bytes
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { return nil }
+        var start = offset
+        while start > 0, !"\n{[,".utf8.contains(bytes[start - 1]) { start -= 1 }
+        let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        let key = text.drop { $0 == " " || $0 == "-" }
+        let length = key.unicodeScalars.count
+        return length > 1024 ? length : nil
     }
 
     private static func indentation(_ line: String) -> Int {

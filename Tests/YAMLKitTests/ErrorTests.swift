@@ -23,6 +23,24 @@ struct ErrorTests {
         #expect(error.message.hasSuffix("a tab cannot be used for indentation in YAML; use spaces"))
     }
 
+    @Test("a key over 1,024 characters is named as the cause, in a block mapping, a list item and a flow mapping")
+    func longKey() throws {
+        let key = String(repeating: "k", count: 1_100)
+        let block = try #require(loadErrors("a:\n  \(key): 1\n").first)
+        // Two spaces and 1,100 characters: the colon is at column 1,103.
+        #expect(lc(block.position) == "2:1103")
+        #expect(block.message == "mapping values are not allowed in this context: the key before this colon is 1100 characters long,"
+            + " and a YAML key written without '?' may have at most 1024")
+        let item = try #require(loadErrors("- \(key)é: 1\n").first)
+        #expect(item.message.hasSuffix("the key before this colon is 1101 characters long, and a YAML key written without '?' may have at most 1024"))
+        let flow = try #require(loadErrors("a: {b: 1, \(key): 1}\n").first)
+        #expect(lc(flow.position) == "1:1111")
+        #expect(flow.message == "did not find expected ',' or '}': the key before this colon is 1100 characters long,"
+            + " and a YAML key written without '?' may have at most 1024")
+        // 1,024 characters are a key.
+        #expect(loadErrors("a:\n  \(String(repeating: "k", count: 1_024)): 1\n").isEmpty)
+    }
+
     @Test("duplicate key reported at the second occurrence with a note at the first")
     func duplicateKey() throws {
         let stream = YAMLLoader.load(string: "case: A\nfacts:\n  rosh: high\n  rosh: low\n", path: "t.yaml")
