@@ -50,6 +50,18 @@ enum LibYAMLInput {
 }
 
 extension YAMLError {
+    /// `an anchor`, `an alias` or `a tag` longer than ``YAMLLimits/maxNameBytes``.
+    static func nameTooLong(_ what: String, _ limits: YAMLLimits, at position: SourcePosition) -> YAMLError {
+        YAMLError(.nameTooLong, "\(what) longer than the limit of \(limits.maxNameBytes) bytes", at: position)
+    }
+
+    /// True when the NUL-terminated name is longer than `limit` bytes; reads no further.
+    static func isName(_ name: UnsafeMutablePointer<yaml_char_t>?, longerThan limit: Int) -> Bool {
+        guard let name else { return false }
+        for index in 0...limit where name[index] == 0 { return false }
+        return true
+    }
+
     static func tooManyDocuments(_ limits: YAMLLimits, at position: SourcePosition) -> YAMLError {
         YAMLError(.tooManyDocuments, "more than \(limits.maxDocuments) documents in one input", at: position)
     }

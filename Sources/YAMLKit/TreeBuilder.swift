@@ -116,9 +116,11 @@ struct TreeBuilder {
                 throw Stop(error: .tooDeep(limits, at: start))
             }
             try count(event)
-            let tag = NodeTag(isMapping ? string(event.data.mapping_start.tag) : string(event.data.sequence_start.tag))
-            let anchor = isMapping
-                ? string(event.data.mapping_start.anchor) : string(event.data.sequence_start.anchor)
+            let tagName = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
+            let anchorName = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
+            try checkNames(anchor: anchorName, tag: tagName, at: start)
+            let tag = NodeTag(string(tagName))
+            let anchor = string(anchorName)
             stack.append(Frame(
                 isMapping: isMapping, start: start, tag: tag, anchor: anchor,
                 firstChild: scratch.count, firstKeyHash: keyHashes.count))
@@ -154,6 +156,7 @@ struct TreeBuilder {
         }
         // After the length, as the event reader checks them: both name the same limit.
         try count(event)
+        try checkNames(anchor: data.anchor, tag: data.tag, at: start)
         let value: String
         var keyHash: UInt64 = 0
         if let pointer = data.value, data.length > 0 {
@@ -179,7 +182,17 @@ struct TreeBuilder {
         add(node, count: 1, keyHash: keyHash)
     }
 
+    /// Stops at a tag or anchor over ``YAMLLimits/maxNameBytes``, before it is copied: the tag
+    /// first, as the event reader (which hands a node with an anchor to the tree) checks it.
+    private func checkNames(anchor: UnsafeMutablePointer<yaml_char_t>?, tag: UnsafeMutablePointer<yaml_char_t>?, at start: SourcePosition) throws(Stop) {
+        if YAMLError.isName(tag, longerThan: limits.maxNameBytes) { throw Stop(error: .nameTooLong("a tag", limits, at: start)) }
+        if YAMLError.isName(anchor, longerThan: limits.maxNameBytes) { throw Stop(error: .nameTooLong("an anchor", limits, at: start)) }
+    }
+
     private mutating func alias(_ event: inout yaml_event_t) throws(Stop) {
+        if YAMLError.isName(event.data.alias.anchor, longerThan: limits.maxNameBytes) {
+            throw Stop(error: .nameTooLong("an alias", limits, at: position(event.start_mark)))
+        }
         let name = string(event.data.alias.anchor) ?? ""
         let span = SourceSpan(start: position(event.start_mark), end: position(event.end_mark))
         guard let anchor = anchors[name] else {

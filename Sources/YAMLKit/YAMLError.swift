@@ -14,6 +14,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case scalarTooLong = "yaml.limit.scalar-length"
         case tooManyDocuments = "yaml.limit.documents"
         case tooManyNodes = "yaml.limit.nodes"
+        case nameTooLong = "yaml.limit.name-length"
 
         /// The stable code used in diagnostics.
         public var code: String { rawValue }

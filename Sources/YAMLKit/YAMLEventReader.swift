@@ -104,10 +104,10 @@ public struct YAMLEventReader: ~Copyable {
             case YAML_SCALAR_EVENT:
                 position = marks.position(event.pointee.start_mark)
                 nodes += 1
-                // One test for the rare cases (too long, an anchor, too many nodes), sorted out off the hot path.
+                // One test for the rare cases (too long, an anchor or a tag, too many nodes), sorted out off the hot path.
                 if event.pointee.data.scalar.length > limits.maxScalarBytes || event.pointee.data.scalar.anchor != nil
-                    || nodes > limits.maxDocumentNodes {
-                    return stopAtScalar()
+                    || event.pointee.data.scalar.tag != nil || nodes > limits.maxDocumentNodes {
+                    return rareScalar()
                 }
                 kind = .scalar
                 return true
@@ -117,6 +117,8 @@ public struct YAMLEventReader: ~Copyable {
                 nodes += 1
                 if nodes > limits.maxDocumentNodes { return stop(.tooManyNodes(limits, at: position)) }
                 let isMapping = event.pointee.type == YAML_MAPPING_START_EVENT
+                let tag = isMapping ? event.pointee.data.mapping_start.tag : event.pointee.data.sequence_start.tag
+                if YAMLError.isName(tag, longerThan: limits.maxNameBytes) { return stop(.nameTooLong("a tag", limits, at: position)) }
                 let anchor = isMapping ? event.pointee.data.mapping_start.anchor : event.pointee.data.sequence_start.anchor
                 if anchor != nil { return stopForTree() }
                 depth += 1
@@ -157,13 +159,19 @@ public struct YAMLEventReader: ~Copyable {
     @inline(never)
     private mutating func fail() -> Bool { stop(marks.error(parser.pointee)) }
 
-    /// A scalar that is too long, one too many in its document, or with an anchor ends the events.
+    /// A scalar that is too long, one too many in its document, or with a tag too long ends the
+    /// events; one with an anchor hands its document to the tree; one with a tag is read.
     @inline(never)
-    private mutating func stopAtScalar() -> Bool {
+    private mutating func rareScalar() -> Bool {
         let length = event.pointee.data.scalar.length
         if length > limits.maxScalarBytes { return stop(.scalarTooLong(length, limits, at: position)) }
         if nodes > limits.maxDocumentNodes { return stop(.tooManyNodes(limits, at: position)) }
-        return stopForTree()
+        if YAMLError.isName(event.pointee.data.scalar.tag, longerThan: limits.maxNameBytes) {
+            return stop(.nameTooLong("a tag", limits, at: position))
+        }
+        if event.pointee.data.scalar.anchor != nil { return stopForTree() }
+        kind = .scalar
+        return true
     }
 
     @inline(never)

@@ -9,6 +9,8 @@ public struct YAMLLimits: Sendable, Hashable {
     public var maxAliasExpansion: Int
     /// Longest scalar in bytes.
     public var maxScalarBytes: Int
+    /// Longest anchor, alias or tag in bytes: names, never data.
+    public var maxNameBytes: Int
     /// Most documents in one input.
     public var maxDocuments: Int
     /// Most nodes (scalars, sequences, mappings) in one document: what one document can cost in
@@ -20,6 +22,7 @@ public struct YAMLLimits: Sendable, Hashable {
         maxDepth: Int = 64,
         maxAliasExpansion: Int = 100_000,
         maxScalarBytes: Int = 1 << 20,
+        maxNameBytes: Int = 1024,
         maxDocuments: Int = 100_000,
         maxDocumentNodes: Int = 100_000
     ) {
@@ -27,6 +30,7 @@ public struct YAMLLimits: Sendable, Hashable {
         self.maxDepth = maxDepth
         self.maxAliasExpansion = maxAliasExpansion
         self.maxScalarBytes = maxScalarBytes
+        self.maxNameBytes = maxNameBytes
         self.maxDocuments = maxDocuments
         self.maxDocumentNodes = maxDocumentNodes
     }

@@ -81,9 +81,9 @@ struct ErrorTests {
         #expect(error.message == "alias '*y' refers to no anchor defined before it")
     }
 
-    @Test("an alias name of a million characters is quoted cut to 60 in its message")
+    @Test("an alias name of a thousand characters is quoted cut to 60 in its message")
     func longAliasName() throws {
-        let error = try #require(loadErrors("a: *" + String(repeating: "n", count: 1_000_000) + "\n").first)
+        let error = try #require(loadErrors("a: *" + String(repeating: "n", count: 1_000) + "\n").first)
         #expect(error.kind == .undefinedAlias)
         #expect(error.message == "alias '*" + String(repeating: "n", count: 59) + "…' refers to no anchor defined before it")
     }

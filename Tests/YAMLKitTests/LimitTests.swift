@@ -37,6 +37,27 @@ struct LimitTests {
         #expect(lc(error.position) == "6:11")  // the sixth mapping, under k5
     }
 
+    @Test("anchors, aliases and tags over 1,024 bytes stop the document where the node starts, in both readers", arguments: [
+        ("a: 1\nb: &NAME x\n", "an anchor"), ("b: &NAME [x]\n", "an anchor"), ("a: &x 1\nb: *NAME\n", "an alias"),
+        ("a: 1\nb: !NAME x\n", "a tag"), ("b: !NAME {c: x}\n", "a tag"), ("b: &x !NAME x\n", "a tag"),
+    ])
+    func longNames(_ template: String, _ what: String) throws {
+        let long = template.replacing("NAME", with: String(repeating: "n", count: 1_025))
+        let error = try #require(loadErrors(long).first)
+        #expect(error.kind == .nameTooLong)
+        #expect(error.message == "\(what) longer than the limit of 1024 bytes")
+        // The node with the name starts after `b: ` on the last line.
+        let line = template.split(separator: "\n").count
+        #expect(lc(error.position) == "\(line):4")
+        // The event reader stops at a tag itself, and hands a node with an anchor or an alias to the tree.
+        let outcome = YAMLEventReader.read(SourceText(path: "n.yaml", text: long), limits: .default) { reader in
+            while reader.next() {}
+        }
+        #expect(outcome.errors.map(\.kind) == (what == "a tag" ? [.nameTooLong] : []))
+        // A thousand bytes are a name (a tag `!n…` is read as `!` and the name: 1,025 bytes for 1,024).
+        #expect(!loadErrors(template.replacing("NAME", with: String(repeating: "n", count: 1_000))).contains { $0.kind == .nameTooLong })
+    }
+
     @Test("a 20 MB scalar against a 1 MB limit")
     func longScalar() throws {
         let text = "note: " + String(repeating: "x", count: 20 << 20) + "\n"

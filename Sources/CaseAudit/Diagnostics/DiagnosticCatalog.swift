@@ -44,6 +44,7 @@ public enum DiagnosticCatalog {
         ("yaml.limit.depth", "Nesting is deeper than the depth limit."),
         ("yaml.limit.alias-expansion", "Aliases expand to more nodes than the limit (a \"billion laughs\" input)."),
         ("yaml.limit.scalar-length", "A single value is longer than the limit."),
+        ("yaml.limit.name-length", "An anchor, alias or tag is longer than 1,024 bytes."),
         ("yaml.limit.documents", "A file holds more documents than the limit."),
         ("yaml.limit.nodes", "One document holds more nodes than the limit."),
         // Case files
