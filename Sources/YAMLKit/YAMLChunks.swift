@@ -33,13 +33,12 @@ public enum YAMLChunks {
 
     /// The first document-start line at or after `offset`, or the end. The lines are the source's
     /// line table, built once (in the background for a large input read ahead): a large document
-    /// with no marker in it (one 50 MB scalar) is passed over a line at a time, not a byte at a time.
+    /// with no marker in it (one 50 MB scalar) is passed over a line at a time, and lines 64 bytes
+    /// at a time, not a byte at a time.
     private static func boundary(in bytes: UnsafeBufferPointer<UInt8>, lines: LineTable, from offset: Int) -> Int {
         guard offset < bytes.count else { return bytes.count }
-        // The line after the one holding `offset - 1` is the first to start at `offset` or later.
-        var line = lines.line(containing: offset - 1) + 1
-        while line < lines.count {
-            let start = lines[line]
+        var next = lines.start(atOrAfter: offset)
+        while let start = next {
             guard start + 3 <= bytes.count else { break }
             if bytes[start] == UInt8(ascii: "-"), bytes[start + 1] == UInt8(ascii: "-"), bytes[start + 2] == UInt8(ascii: "-") {
                 let after = start + 3 < bytes.count ? bytes[start + 3] : UInt8(ascii: "\n")
@@ -47,7 +46,7 @@ public enum YAMLChunks {
                     return start
                 }
             }
-            line += 1
+            next = lines.start(atOrAfter: start + 1)
         }
         return bytes.count
     }

@@ -173,6 +173,28 @@ struct PositionTests {
         #expect(source.lineCount == line)
     }
 
+    /// Line starts found from the bits agree with a plain list of them: runs of line feeds, lines
+    /// longer than a block (512 bytes) and a word (64), line feeds at the ends of words, and a text
+    /// with no line feed at its end.
+    @Test("the line table's lookups agree with a list of line starts")
+    func lineTableLookups() {
+        var bytes: [UInt8] = []
+        for length in [0, 0, 1, 62, 63, 64, 0, 700, 5, 1_500, 0, 0, 63, 64, 65, 127, 3] {
+            bytes += [UInt8](repeating: UInt8(ascii: "x"), count: length) + [UInt8(ascii: "\n")]
+        }
+        bytes += Array("tail".utf8)
+        let starts = [0] + bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") }.map { $0 + 1 }
+        let table = LineTable(of: SourceBytes(bytes))
+        #expect(table.count == starts.count)
+        #expect(starts.indices.allSatisfy { table[$0] == starts[$0] })
+        for offset in 0...bytes.count {
+            #expect(table.line(containing: offset) == starts.lastIndex { $0 <= offset }, "\(offset)")
+            #expect(table.start(atOrAfter: offset) == starts.first { $0 >= offset }, "\(offset)")
+        }
+        let empty = LineTable(of: SourceBytes([]))
+        #expect((empty.count, empty[0], empty.line(containing: 0), empty.start(atOrAfter: 1)) == (1, 0, 0, nil))
+    }
+
     /// A large input's line table is built in two halves at once: lines are numbered the same on
     /// either side of the middle, whichever half a line feed falls in.
     @Test("a large input's line table, built in halves, numbers lines across the middle")
