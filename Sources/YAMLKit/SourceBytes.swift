@@ -4,13 +4,18 @@ internal import CMappedFile
 /// `Sources/CMappedFile`), read alike. Indexes are byte offsets from 0; reading out of bounds
 /// traps, as an array's does.
 public struct SourceBytes: RandomAccessCollection, Sendable {
-    /// True when the bytes start as UTF-16 or UTF-32 text does: a byte-order mark, or a zero byte
-    /// beside a character in the first two. (UTF-8 text has no zero byte there.)
+    /// True when the bytes start as UTF-16 or UTF-32 text does: a byte-order mark, a zero byte
+    /// beside a character in the first two, or (UTF-32 big-endian) three zero bytes before one.
+    /// UTF-8 text has no zero byte there.
     public var looksLikeUTF16OrUTF32: Bool {
         guard count >= 2 else { return false }
         let first = self[startIndex]
         let second = self[startIndex + 1]
-        return (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || (first == 0) != (second == 0)
+        if (first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF) || (first == 0) != (second == 0) { return true }
+        guard count >= 4, first == 0, second == 0 else { return false }
+        let third = self[startIndex + 2]
+        let fourth = self[startIndex + 3]
+        return (third == 0 && fourth != 0) || (third == 0xFE && fourth == 0xFF)
     }
 
     private let storage: Storage

@@ -47,14 +47,17 @@ enum SyntaxHint {
     /// The length in characters of a key over 1024 characters that ends at the colon at `offset`
     /// (libyaml stops looking for a key's colon after 1024 characters, and reports the colon as
     /// out of place). The key starts after the line's indentation and a `- `, or after `{`, `[` or
-    /// `,` in a flow collection.
+    /// `,` in a flow collection. Nil when a `: ` comes before the colon: then the colon is inside
+    /// a value (`note: … see: here`), a mistake of its own.
     private static func longKey(endingAt offset: Int, in source: SourceText) -> Int? {
         let bytes = source.bytes
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { return nil }
         var start = offset
         while start > 0, !"\n{[,".utf8.contains(bytes[start - 1]) { start -= 1 }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
+        guard !text.contains(": "), !text.contains(":\t") else { return nil }
         let key = text.drop { $0 == " " || $0 == "-" }
+        guard !key.hasPrefix("? ") else { return nil }
         let length = key.unicodeScalars.count
         return length > 1024 ? length : nil
     }

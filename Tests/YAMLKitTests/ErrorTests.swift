@@ -37,6 +37,9 @@ struct ErrorTests {
         #expect(lc(flow.position) == "1:1111")
         #expect(flow.message == "did not find expected ',' or '}': the key before this colon is 1100 characters long,"
             + " and a YAML key written without '?' may have at most 1024")
+        // A colon inside a long value is not blamed on a long key.
+        let value = try #require(loadErrors("note: \(key) see: here\n").first)
+        #expect(value.message == "mapping values are not allowed in this context")
         // 1,024 characters are a key.
         #expect(loadErrors("a:\n  \(String(repeating: "k", count: 1_024)): 1\n").isEmpty)
     }
@@ -138,9 +141,12 @@ struct ErrorTests {
 
     @Test("UTF-16 input is refused with a clear message")
     func utf16() throws {
-        let error = try #require(YAMLLoader.load(bytes: [0xFF, 0xFE, 0x61, 0x00], path: "u.yaml").errors.first)
-        #expect(error.kind == .encoding)
-        #expect(error.message == "the input looks like UTF-16 or UTF-32; save it as UTF-8")
+        // UTF-16LE with its mark; UTF-32BE without and with its mark.
+        for bytes: [UInt8] in [[0xFF, 0xFE, 0x61, 0x00], [0, 0, 0, 0x61, 0, 0, 0, 0x3A], [0, 0, 0xFE, 0xFF, 0, 0, 0, 0x61]] {
+            let error = try #require(YAMLLoader.load(bytes: bytes, path: "u.yaml").errors.first)
+            #expect(error.kind == .encoding)
+            #expect(error.message == "the input looks like UTF-16 or UTF-32; save it as UTF-8")
+        }
     }
 
     @Test("unreadable files are errors, not crashes")

@@ -32,7 +32,8 @@ extension Pseudonymiser {
     /// at each cut quote. A quote cut short loses what it shows of the id's start.
     static func replacing(_ id: [UInt8], in text: String, with replacement: [UInt8], quotedOnly: Bool) -> String {
         let bytes = Array(text.utf8)
-        guard bytes.count >= id.count, bytes.contains(id[0]) else { return text }
+        // A text shorter than the id may still end a cut quote with the id's first bytes.
+        guard bytes.contains(id[0]) else { return text }
         func isWord(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)

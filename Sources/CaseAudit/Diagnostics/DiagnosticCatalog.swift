@@ -110,7 +110,7 @@ public enum DiagnosticCatalog {
         ("rules.predicate-cycle", "Predicates refer to each other in a cycle."),
         ("rules.expression-syntax", "An expression cannot be parsed."),
         ("rules.expression-too-deep", "An expression nests more than 64 levels, or predicates more than 16."),
-        ("rules.too-many-facts", "Whether a question applies depends on more than 256 facts, through the answers it reads."),
+        ("rules.too-many-facts", "Whether a question applies depends on more than 256 facts, through its conditions and the answers they read."),
         ("rules.date-out-of-range", "Days added to a date take it outside 0001-01-01 … 9999-12-31."),
         ("rules.expression-type", "An expression has the wrong type where it is used."),
         ("rules.type-mismatch", "Two sides of a comparison have different types."),

@@ -63,6 +63,28 @@ struct CaseLint {
         var question: Int?
     }
 
+    /// Where each cause is in a case's list: searched from the end while the list is short (a case
+    /// has few causes), then from a dictionary, so a case with a cause per question (a chain of
+    /// `answer()`s, each reading its own fact) costs its number of questions, not their square.
+    private struct CauseSlots {
+        private static let searched = 8
+        private var byCause: [Cause: Int] = [:]
+
+        func slot(of cause: Cause, in list: [(cause: Cause, questions: FirstFew, waiting: Bool)]) -> Int? {
+            list.count <= Self.searched ? list.lastIndex { $0.cause == cause } : byCause[cause]
+        }
+
+        /// Takes in the cause just appended to `list`; the dictionary is made only once the list is long.
+        mutating func appended(to list: [(cause: Cause, questions: FirstFew, waiting: Bool)]) {
+            guard list.count > Self.searched else { return }
+            if byCause.isEmpty {
+                for (slot, entry) in list.enumerated() { byCause[entry.cause] = slot }
+            } else {
+                byCause[list[list.count - 1].cause] = list.count - 1
+            }
+        }
+    }
+
     /// What puts questions in one cause group: the facts and the answers their applicability reads.
     private struct CauseKey: Hashable {
         var facts: ArraySlice<UInt64>
@@ -80,6 +102,7 @@ struct CaseLint {
         // has few causes, so a list searched from the end beats hashing arrays. `waiting` is set
         // for those counted in the grouped unanswered finding instead.
         var undetermined: [(cause: Cause, questions: FirstFew, waiting: Bool)] = []
+        var slots = CauseSlots()
         // Questions (indexes of results) with no key in the case and no computation: one finding
         // for them all, unless each is asked for. The index is where it goes among the others.
         var keyless = FirstFew()
@@ -127,13 +150,14 @@ struct CaseLint {
                     let cause = Cause(
                         facts: missing, answers: missing.isEmpty ? undecidedAnswers(question, evaluation) : [],
                         question: verbose ? question : nil)
-                    if !verbose, let slot = undetermined.lastIndex(where: { $0.cause == cause }) {
+                    if !verbose, let slot = slots.slot(of: cause, in: undetermined) {
                         undetermined[slot].questions.add(question)
                         groupSlots[group] = slot
                     } else {
                         if group >= 0 { groupSlots[group] = undetermined.count }
                         if undetermined.isEmpty { undetermined.reserveCapacity(4) }
                         undetermined.append((cause, FirstFew(question), false))
+                        if !verbose { slots.appended(to: undetermined) }
                     }
                 default:
                     continue
@@ -358,7 +382,7 @@ struct CaseLint {
         let message: String
         if computes[result.question] {
             message = "case \(record.id): \(id) applies but cannot be computed: "
-                + (lacking.isEmpty ? "an answer it reads is missing" : lacking.map { set.facts[$0].name }.joined(separator: ", ") + " not recorded")
+                + (lacking.isEmpty ? "an answer it reads is missing" : ShortList.text(lacking) { set.facts[$0].name } + " not recorded")
         } else {
             message = "case \(record.id): \(id) applies but has no answer"
         }

@@ -397,9 +397,9 @@ extension CriteriaSetLoader {
             let node = definition.reader["applies"] ?? definition.node
             sink.error(
                 "rules.too-many-facts",
-                "whether \(definition.id) applies depends on \(count) facts, through the answers it reads, more than the limit of \(Self.mostApplicabilityFacts)",
+                "whether \(definition.id) applies depends on \(count) facts, through its conditions and the answers they read, more than the limit of \(Self.mostApplicabilityFacts)",
                 at: node, in: definition.source("applies"),
-                notes: [Diagnostic.Note("a case lacking them would list them all in each gap and finding; read fewer answers, or split the question")])
+                notes: [Diagnostic.Note("a case lacking them would name them all in each JSON gap on the question; read fewer facts or answers, or split the question")])
         }
     }
 

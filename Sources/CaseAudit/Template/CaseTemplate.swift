@@ -115,7 +115,7 @@ public struct CaseTemplate: Sendable {
                 // Undecided for now: it may hang only on other answers. Try every answer it reads.
                 let truths = ConditionSpace.truths(question.applies, set, trying: &values, openFacts: false)
                 let missing = evaluation.missingFacts(for: result, in: set).filter {
-                    decides($0, question.applies, evaluation.values)
+                    decides($0, question.applies, trying: &values)
                 }
                 if truths == [.false] { continue }
                 if truths?.contains(.true) == true, question.compute != nil {
@@ -141,7 +141,8 @@ public struct CaseTemplate: Sendable {
     /// order). True for a fact the condition does not read itself (it reaches it through an answer),
     /// and for a number, date or text, which cannot be tried value by value. A set of more than 12
     /// values is tried empty, full and with each value alone.
-    private func decides(_ fact: Int, _ condition: CompiledCondition, _ values: CaseValues) -> Bool {
+    /// `values` are tried in place and left as they were.
+    private func decides(_ fact: Int, _ condition: CompiledCondition, trying values: inout CaseValues) -> Bool {
         guard condition.facts.contains(fact) else { return true }
         let model = set.facts[fact]
         let candidates: [FactValue]
@@ -155,10 +156,11 @@ public struct CaseTemplate: Sendable {
         case .int, .date, .string: return true
         }
         let unrecorded = condition(values)
-        var trial = values
+        let recorded = values.facts[fact]
+        defer { values.facts[fact] = recorded }
         for candidate in candidates {
-            trial.facts[fact] = candidate
-            if condition(trial) != unrecorded { return true }
+            values.facts[fact] = candidate
+            if condition(values) != unrecorded { return true }
         }
         return false
     }

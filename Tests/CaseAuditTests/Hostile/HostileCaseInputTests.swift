@@ -43,13 +43,15 @@ struct HostileCaseInputTests {
         #expect(read.ids == ["C-1"])
     }
 
-    /// `case\nC-1\n` in UTF-16LE with its byte-order mark, UTF-16BE without one, and UTF-32LE.
+    /// `case\nC-1\n` in UTF-16LE with its byte-order mark, UTF-16BE without one, UTF-32LE, and
+    /// UTF-32BE with and without its mark.
     static let wideEncodings: [[UInt8]] = {
         let units = Array("case\nC-1\n".utf16)
         let little: [UInt8] = units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let big: [UInt8] = units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         let utf32: [UInt8] = units.flatMap { [UInt8($0 & 0xFF), 0, 0, 0] }
-        return [[0xFF, 0xFE] + little, big, utf32]
+        let utf32BE: [UInt8] = units.flatMap { [0, 0, 0, UInt8($0 & 0xFF)] }
+        return [[0xFF, 0xFE] + little, big, utf32, utf32BE, [0, 0, 0xFE, 0xFF] + utf32BE]
     }()
 
     @Test("a CSV file in UTF-16 or UTF-32 is one error at 1:1, as a case file and as a caseload", arguments: wideEncodings)

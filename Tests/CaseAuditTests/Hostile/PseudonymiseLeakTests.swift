@@ -111,5 +111,8 @@ struct PseudonymiseLeakTests {
         let long = String(repeating: "L", count: 70)
         #expect(hidden(long, "unknown fact \(messageQuote(long))", quotedOnly: true) == "unknown fact '…'")
         #expect(hidden("SYN-005", "'\(String(repeating: "x", count: 59))S…'", quotedOnly: true) == "'\(String(repeating: "x", count: 59))S…'")
+        // An id longer than the message quoting its first 60 characters.
+        let longest = "ID" + String(repeating: "x", count: 198)
+        #expect(hidden(longest, "unknown fact \(messageQuote(longest))", quotedOnly: true) == "unknown fact '…'")
     }
 }

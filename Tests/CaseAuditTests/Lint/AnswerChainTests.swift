@@ -97,6 +97,27 @@ struct AnswerChainTests {
         #expect(template.contains("  q3000:    # Q q3000 (yes | no)\n"))
     }
 
+    @Test("questions of different groups undecided for the same missing fact are one finding, after more than eight causes too")
+    func manyCauses() throws {
+        // g1 … g9 each decide one question; qa reads f1 and f2, qb reads f1 and f3: different groups,
+        // but with f2 and f3 recorded both lack only f1.
+        var lines = ["id: t", "title: T", "version: \"1\"", "facts:"]
+        lines += (1...9).map { "  g\($0): {type: bool}" } + (1...3).map { "  f\($0): {type: bool}" }
+        lines += ["scales:", "  yn: {options: [yes, no], sufficient: [yes]}", "outcomes:", "  - {id: public, title: Public}",
+                  "criteria:", "  - {id: \"4.1\", outcome: public, title: Plan}", "questions:"]
+        lines += (1...9).map { "  - {id: q\($0), criterion: \"4.1\", text: Q, scale: yn, applies: g\($0)}" }
+        lines += ["  - {id: qa, criterion: \"4.1\", text: Q, scale: yn, applies: f1 and f2}",
+                  "  - {id: qb, criterion: \"4.1\", text: Q, scale: yn, applies: f1 and f3}"]
+        let result = CriteriaSetLoader.load(files: [RuleFile(path: "t.yaml", text: lines.joined(separator: "\n") + "\n")])
+        let set = try #require(result.set)
+        let findings = try Self.findings(set, "case: C-1\nfacts: {f2: true, f3: true}\n")
+        #expect(findings.count == 10)
+        #expect(findings.prefix(9) == ArraySlice((1...9).map {
+            "error case.undetermined: case C-1: g\($0) is not recorded, so whether q\($0) applies cannot be decided"
+        }))
+        #expect(findings.last == "error case.undetermined: case C-1: f1 is not recorded, so whether 2 questions apply (qa, qb) cannot be decided")
+    }
+
     /// q0 … q{n-1}, question i reading fact f{i} and q{i-1}'s answer: q{i} depends on i + 1 facts.
     static func factChain(_ count: Int) -> String {
         var lines = ["id: t", "title: T", "version: \"1\"", "facts:"]
@@ -120,7 +141,7 @@ struct AnswerChainTests {
         // 7 lines, then q0 on line 312, so q256 on line 568. `  - {id: q256, criterion: "4.1", text:
         // Q, scale: yn, applies: ` is 62 characters: the quoted condition starts at column 63.
         #expect(errors.count == 1)
-        #expect(errors.first?.message == "whether q256 applies depends on 257 facts, through the answers it reads, more than the limit of 256")
+        #expect(errors.first?.message == "whether q256 applies depends on 257 facts, through its conditions and the answers they read, more than the limit of 256")
         #expect((errors.first?.location?.line, errors.first?.location?.column) == (568, 63))
     }
 }
