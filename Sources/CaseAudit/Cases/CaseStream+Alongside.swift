@@ -47,14 +47,25 @@ extension CaseStream {
             }
             func accept(_ record: CaseRecord, _ second: CaseRecord?) {
                 found += 1
-                flush(before: record.positions.record.offset)
-                let key = RecordKey(input: number, offset: record.positions.record.offset)
                 var record = record
                 var second = second
                 record.id = Self.normalised(record.id)
+                // What is pending was found since the last case: in this one's document (before its
+                // `case:` key too), a duplicate's included. The id is hidden there before any is reported.
+                let pseudonym = pseudonymiser.map { pseudonymiser in
+                    let pseudonym = pseudonymiser.pseudonym(for: record.id)
+                    pseudonymiser.hide(record.id, as: pseudonym, in: &record, diagnostics: &pending[...])
+                    if var copy = second {
+                        pseudonymiser.hide(record.id, as: pseudonym, in: &copy, diagnostics: &alongside[...])
+                        second = copy
+                    }
+                    return pseudonym
+                }
+                flush(before: record.positions.record.offset)
+                let key = RecordKey(input: number, offset: record.positions.record.offset)
                 if let first = registry.register(
                     record.id, input: number, position: record.positions.record, idsIn: caseIDs) {
-                    let shown = pseudonymiser?.pseudonym(for: record.id) ?? record.id
+                    let shown = pseudonym ?? record.id
                     add(Diagnostic(
                         .error, code: "case.duplicate-id",
                         "case id '\(shown)' is used twice; this case is skipped", at: record.location,
@@ -64,14 +75,7 @@ extension CaseStream {
                     return
                 }
                 summary.cases += 1
-                if let pseudonymiser {
-                    // What is still pending after the flush above was found in this record.
-                    let pseudonym = pseudonymiser.pseudonym(for: record.id)
-                    pseudonymiser.hide(record.id, as: pseudonym, in: &record, diagnostics: &pending[...])
-                    if var copy = second {
-                        pseudonymiser.hide(record.id, as: pseudonym, in: &copy, diagnostics: &alongside[...])
-                        second = copy
-                    }
+                if let pseudonym {
                     record.id = pseudonym
                     record.hidesSource = true
                 }

@@ -285,6 +285,12 @@ public final class CaseStream: Sendable {
             let key = RecordKey(input: input, offset: record.positions.record.offset)
             var record = record
             record.id = Self.normalised(record.id)
+            // The id is hidden in what was found in this case's document, a duplicate's included.
+            let pseudonym = pseudonymiser.map { pseudonymiser in
+                let pseudonym = pseudonymiser.pseudonym(for: record.id)
+                pseudonymiser.hide(record.id, as: pseudonym, in: &record, diagnostics: &read.diagnostics[since...])
+                return pseudonym
+            }
             if let check {
                 if let duplicate = check(record, key) {
                     read.duplicates.insert(key)
@@ -299,9 +305,7 @@ public final class CaseStream: Sendable {
                 read.ids.append((record.id, record.positions.record))
             }
             read.cases += 1
-            if let pseudonymiser {
-                let pseudonym = pseudonymiser.pseudonym(for: record.id)
-                pseudonymiser.hide(record.id, as: pseudonym, in: &record, diagnostics: &read.diagnostics[since...])
+            if let pseudonym {
                 record.id = pseudonym
                 record.hidesSource = true
             }

@@ -90,6 +90,30 @@ struct PseudonymiseLeakTests {
         }
     }
 
+    /// `rules diff`'s reading (each case under two sets at once) and the stream's own: a value that
+    /// repeats the id, written before the `case:` key, and the same case again (a duplicate).
+    @Test("what is found before a case's id, and in a duplicate, is hidden on both ways of reading")
+    func hiddenBeforeTheID() throws {
+        let directory = try Executable.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("c.yaml")
+        try Data("facts: {rosh: SYN-9}\ncase: SYN-9\n---\nfacts: {rosh: SYN-9}\ncase: SYN-9\n".utf8).write(to: file)
+        let set = try CaseFixtures.miniSet()
+        let pseudonymiser = try #require(Pseudonymiser(key: Array("a key of thirty-two bytes, no more".utf8)))
+        let stream = CaseStream(schema: CaseSchema(set), inputs: [.file(file.path)], pseudonymiser: pseudonymiser)
+        var alongside: [Diagnostic] = []
+        stream.forEach(alongside: CaseSchema(set), report: { alongside += $0 }) { _, _ in [] }
+        var own: [Diagnostic] = []
+        stream.forEach(report: { own += $0 }) { _, _ in [] }
+        let pseudonym = pseudonymiser.pseudonym(for: "SYN-9")
+        // The first case's value, as read; the duplicate, named by its pseudonym.
+        for diagnostics in [alongside, own] {
+            #expect(diagnostics.contains { $0.message.hasPrefix("'\(pseudonym)' is not a value of rosh") })
+            #expect(diagnostics.contains { $0.message == "case id '\(pseudonym)' is used twice; this case is skipped" })
+            #expect(!diagnostics.contains { ($0.message + $0.notes.map(\.message).joined()).contains("SYN-9") })
+        }
+    }
+
     @Test("an id is hidden where it stands as a word; in messages only where they quote input text")
     func hidingInText() {
         func hidden(_ id: String, _ text: String, quotedOnly: Bool) -> String {
