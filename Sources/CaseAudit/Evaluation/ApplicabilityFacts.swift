@@ -12,10 +12,11 @@ struct ApplicabilityFacts: Sendable {
     /// Per question, `words` words: bit `f` set when fact `f` is one of its facts.
     private let bits: [UInt64]
 
-    init(_ set: CriteriaSet) { self.init(set.questions, factCount: set.facts.count) }
+    /// `order`: ``Evaluator/dependencyOrder(_:)`` of the set's questions, which the caller has.
+    init(_ set: CriteriaSet, order: [Int]) { self.init(set.questions, factCount: set.facts.count, order: order) }
 
     /// `questions` must not read each other's answers in a cycle (the loader refuses those).
-    init(_ questions: [Question], factCount: Int) {
+    init(_ questions: [Question], factCount: Int, order: [Int]) {
         let words = (factCount + 63) / 64
         // Per question, what its conditions and computation read, transitively.
         var reads = [UInt64](repeating: 0, count: questions.count * words)
@@ -29,7 +30,7 @@ struct ApplicabilityFacts: Sendable {
                 for word in 0..<words { row[word] |= reads[other * words + word] }
             }
         }
-        for index in Evaluator.dependencyOrder(questions) {
+        for index in order {
             let question = questions[index]
             let rows = index * words..<(index + 1) * words
             fill(facts: question.applies.facts, question.forEach.map { [$0] } ?? [], questions: question.applies.questions)

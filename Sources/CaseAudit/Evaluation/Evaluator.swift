@@ -54,7 +54,7 @@ public struct Evaluator: Sendable {
         self.conditionIndexes = conditionIndexes
         sufficient = set.scales.map { scale in scale.options.indices.map { scale.sufficient.contains($0) } }
         mostResults = set.questions.reduce(0) { $0 + ($1.forEach.map { max(1, set.facts[$0].values.count) } ?? 1) }
-        applicabilityFacts = ApplicabilityFacts(set)
+        applicabilityFacts = ApplicabilityFacts(set, order: order)
     }
 
     public func evaluate(_ record: CaseRecord) -> CaseEvaluation {

@@ -14,8 +14,6 @@ struct CaseLint {
     private let unansweredNotes: [[Diagnostic.Note]]
     /// Whether each question is computed, by question.
     private let computes: [Bool]
-    /// The facts whether each question applies depends on.
-    private let applicabilityFacts: ApplicabilityFacts
     /// Question indexes, each after those whose answers it reads.
     private let dependencyOrder: [Int]
     /// For each question, its cause group: questions whose applicability depends on the same facts
@@ -34,9 +32,10 @@ struct CaseLint {
         self.requireComplete = requireComplete
         self.verbose = verbose
         self.eachUnanswered = eachUnanswered
-        let applicabilityFacts = ApplicabilityFacts(set)
-        self.applicabilityFacts = applicabilityFacts
-        dependencyOrder = Evaluator.dependencyOrder(set.questions)
+        let order = Evaluator.dependencyOrder(set.questions)
+        dependencyOrder = order
+        // The evaluator's table, which each evaluation carries, is not at hand yet.
+        let applicabilityFacts = ApplicabilityFacts(set, order: order)
         computes = set.questions.map { $0.compute != nil }
         var groups: [CauseKey: Int] = [:]
         causeGroups = set.questions.indices.map { index in
@@ -98,9 +97,8 @@ struct CaseLint {
         let rejected = record.positions.rejectedFacts
         var findings = evaluation.findings
         findings.reserveCapacity(findings.count + 4)
-        // Each cause with the questions it leaves undecided, in order of first appearance: a case
-        // has few causes, so a list searched from the end beats hashing arrays. `waiting` is set
-        // for those counted in the grouped unanswered finding instead.
+        // Each cause with the questions it leaves undecided, in order of first appearance, found
+        // through `slots`. `waiting` is set for causes waiting on answers not given yet.
         var undetermined: [(cause: Cause, questions: FirstFew, waiting: Bool)] = []
         var slots = CauseSlots()
         // Questions (indexes of results) with no key in the case and no computation: one finding
@@ -282,7 +280,7 @@ struct CaseLint {
             case .undetermined?:
                 let answers = undecidedAnswers(question, evaluation)
                 waiting[question] = !answers.isEmpty && answers.allSatisfy { waiting[$0] }
-                    && applicabilityFacts.facts(of: question, where: { recorded[$0] == nil }).isEmpty
+                    && evaluation.applicabilityFacts.facts(of: question, where: { recorded[$0] == nil }).isEmpty
             default:
                 continue
             }

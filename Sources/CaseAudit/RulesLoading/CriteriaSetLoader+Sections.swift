@@ -389,7 +389,7 @@ extension CriteriaSetLoader {
     /// long or wide chain of `answer()`s) are refused where the condition is written: the first of
     /// a chain, not each question after it that reads its answer.
     mutating func limitApplicabilityFacts(_ questions: [Question], factCount: Int, definitions: [IdentifiedDefinition]) {
-        let facts = ApplicabilityFacts(questions, factCount: factCount)
+        let facts = ApplicabilityFacts(questions, factCount: factCount, order: Evaluator.dependencyOrder(questions))
         let over = questions.indices.map { facts.count(of: $0) > Self.mostApplicabilityFacts }
         for (index, definition) in definitions.enumerated() where over[index] {
             guard !questions[index].applies.questions.contains(where: { over[$0] }) else { continue }

@@ -40,7 +40,7 @@ struct AnswerChainTests {
             Self.question("q1", applies: "rosh >= medium", extra: ["    compute: has(start)"])
                 + Self.question("q2", applies: "case_type == licence and answer('q1') == yes")
                 + Self.question("q3", applies: "cp and answer('q2') == yes", extra: ["    for_each: factors"]))
-        let facts = ApplicabilityFacts(set)
+        let facts = ApplicabilityFacts(set, order: Evaluator.dependencyOrder(set.questions))
         // q1: its condition's rosh; its computation's start is not about whether it applies.
         #expect(facts.facts(of: 0) == [0])
         // q2: its own case_type, and what q1's condition and computation read.
